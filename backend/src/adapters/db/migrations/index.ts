@@ -1,0 +1,5 @@
+/** Every migration, in order. Append only: a released migration never changes. */
+import { foundation } from './0001-foundation';
+import type { AccordMigration } from './migration';
+
+export const migrations: readonly AccordMigration[] = [foundation];

@@ -1,0 +1,32 @@
+/**
+ * The database schema as Kysely sees it. Portable across SQLite and PostgreSQL:
+ * ids are text, timestamps are ISO-8601 UTC text (they sort as they compare), JSON is text.
+ */
+export interface TenantsTable {
+  id: string;
+  crm: 'hubspot' | 'salesforce';
+  /** HubSpot portal id or Salesforce org id. */
+  external_id: string;
+  name: string;
+  status: 'active' | 'uninstalled';
+  settings_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CredentialsTable {
+  tenant_id: string;
+  kind: 'oauth' | 'api_key';
+  /** AES-256-GCM sealed JSON (see adapters/crypto/secret-box.ts), or null for hash-only credentials. */
+  secret_sealed: string | null;
+  /** SHA-256 of a secret we must look up by (an org's API key); never the secret itself. */
+  lookup_hash: string | null;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Schema {
+  tenants: TenantsTable;
+  credentials: CredentialsTable;
+}

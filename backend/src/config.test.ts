@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const cwd = '/srv/accord';
+
+function failure(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has a safe local default for every setting', () => {
+    const config = loadConfig({}, cwd);
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.join(cwd, 'data'),
+      databaseUrl: `sqlite:${path.join(cwd, 'data', 'accord.sqlite')}`,
+      logLevel: 'info',
+      publicBaseUrl: 'http://localhost:3000',
+    });
+    expect(config.encryptionKey).toBeUndefined();
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }, cwd).port).toBe(3000);
+  });
+
+  it('reads PostgreSQL and SQLite URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/accord' }, cwd).databaseUrl).toBe('postgres://u:p@db:5432/accord');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/accord' }, cwd).databaseUrl).toBe('postgresql://db/accord');
+    expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }, cwd).databaseUrl).toBe('sqlite::memory:');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', /whole number/],
+    [{ PORT: '70000' }, 'PORT', /whole number/],
+    [{ PORT: '3.5' }, 'PORT', /whole number/],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', /sqlite:.*postgres/],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /info/],
+    [{ ACCORD_ENCRYPTION_KEY: 'short' }, 'ACCORD_ENCRYPTION_KEY', /32 bytes/],
+    [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL', /http/],
+    [{ NODE_ENV: 'production' }, 'ACCORD_ENCRYPTION_KEY', /required/],
+  ])('rejects %p naming %s', (env, setting, problem) => {
+    const error = failure(env);
+    expect(error.setting).toBe(setting);
+    expect(error.message).toMatch(problem);
+    expect(error.message.startsWith(setting)).toBe(true);
+  });
+
+  it('never echoes the encryption key it rejects', () => {
+    expect(failure({ ACCORD_ENCRYPTION_KEY: 'my-secret-value' }).message).not.toContain('my-secret-value');
+  });
+
+  it('accepts a 32-byte key as hex or base64', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ ACCORD_ENCRYPTION_KEY: hex }, cwd).encryptionKey?.length).toBe(32);
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ACCORD_ENCRYPTION_KEY: b64 }, cwd).encryptionKey?.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+});
