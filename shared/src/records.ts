@@ -33,8 +33,10 @@ export const crmPersonSchema = z.object({
   companyName: optionalText(),
   companyDomain: optionalText(),
   linkedinUrl: optionalText(),
+  street: optionalText(),
   city: optionalText(200),
   state: optionalText(200),
+  postcode: optionalText(40),
   country: optionalText(200),
 });
 export type CrmPerson = z.infer<typeof crmPersonSchema>;

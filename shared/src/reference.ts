@@ -32,7 +32,10 @@ export const referencePersonSchema = z.object({
   phone: optionalText(100),
   jobTitle: optionalText(500),
   linkedinUrl: optionalText(),
+  street: optionalText(),
   city: optionalText(200),
+  state: optionalText(200),
+  postcode: optionalText(40),
   country: optionalText(200),
 });
 export type ReferencePerson = z.infer<typeof referencePersonSchema>;

@@ -1,0 +1,63 @@
+/**
+ * Blocking: the keys under which a record is filed, so a query only compares records that share at least one.
+ * Each key kind has a weight used to rank candidates before full scoring, and very large blocks are skipped.
+ */
+import type { CompanyFeatures, PersonFeatures } from './features';
+import { soundex } from './normalise/soundex';
+
+export interface BlockingKey {
+  key: string;
+  /** How much sharing this key suggests a match, for ranking candidates (not a model weight). */
+  strength: number;
+}
+
+/** Words too common in company names to block on alone. */
+const GENERIC_TOKENS = new Set([
+  'services', 'group', 'australia', 'company', 'international', 'holdings', 'solutions', 'consulting', 'management',
+  'trust', 'partners', 'associates', 'enterprises', 'industries', 'systems', 'technologies', 'the', 'and', 'of', 'centre',
+]);
+
+export function companyBlockingKeys(f: CompanyFeatures): BlockingKey[] {
+  const keys: BlockingKey[] = [];
+  if (f.domain) keys.push({ key: `d:${f.domain}`, strength: 8 });
+  if (f.phone) keys.push({ key: `p:${f.phone}`, strength: 6 });
+  if (f.abn) keys.push({ key: `a:${f.abn}`, strength: 10 });
+  if (f.linkedin) keys.push({ key: `l:${f.linkedin}`, strength: 10 });
+  const place = f.postcode ?? f.city;
+  const seen = new Set<string>();
+  for (const name of f.names) {
+    keys.push({ key: `n:${name}`, strength: 5 });
+    const tokens = name.split(' ');
+    for (const t of tokens) {
+      if (t.length < 2 || GENERIC_TOKENS.has(t) || seen.has(t)) continue;
+      seen.add(t);
+      keys.push({ key: `t:${t}`, strength: 1 });
+      if (place) keys.push({ key: `tp:${t}|${place}`, strength: 3 });
+    }
+  }
+  return keys;
+}
+
+export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
+  const keys: BlockingKey[] = [];
+  if (f.email) keys.push({ key: `e:${f.email}`, strength: 10 });
+  if (f.phone) keys.push({ key: `p:${f.phone}`, strength: 6 });
+  if (f.linkedin) keys.push({ key: `l:${f.linkedin}`, strength: 10 });
+  const last = f.last?.replace(/ /g, '') ?? null;
+  const first = f.firstCanonical;
+  if (last) {
+    if (first) {
+      keys.push({ key: `nf:${last}|${first}`, strength: 4 });
+      keys.push({ key: `sx:${soundex(first)}|${soundex(last)}`, strength: 1 });
+    }
+    if (f.companyDomain) keys.push({ key: `dl:${f.companyDomain}|${last}`, strength: 6 });
+    if (f.postcode) keys.push({ key: `lp:${last}|${f.postcode}`, strength: 3 });
+    if (f.city) keys.push({ key: `lc:${last}|${f.city}`, strength: 2 });
+  }
+  if (first) {
+    if (f.postcode) keys.push({ key: `fp:${first}|${f.postcode}`, strength: 2 });
+    if (f.companyDomain) keys.push({ key: `df:${f.companyDomain}|${first}`, strength: 3 });
+  }
+  if (f.street && f.postcode) keys.push({ key: `ap:${f.street}|${f.postcode}`, strength: 2 });
+  return keys;
+}

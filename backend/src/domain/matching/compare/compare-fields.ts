@@ -1,0 +1,202 @@
+/**
+ * Field comparators: each turns a pair of normalised values into one comparison level
+ * (exact / strong / fuzzy / disagree / missing). The Fellegi-Sunter model gives each level its weight.
+ */
+import type { FieldComparison } from '@accord/shared';
+import type { AddressFeatures, CompanyFeatures, PersonFeatures } from '../features';
+import { streetNumber } from '../normalise/address';
+import { jaroWinkler } from './jaro-winkler';
+
+export interface Comparison {
+  field: string;
+  level: FieldComparison;
+  crmValue: string | null;
+  referenceValue: string | null;
+}
+
+export const companyFields = ['name', 'domain', 'phone', 'abn', 'linkedin', 'street', 'city', 'state', 'postcode', 'country'] as const;
+export const personFields = [
+  'firstName', 'lastName', 'email', 'companyDomain', 'companyName', 'phone', 'linkedin', 'street', 'city', 'state', 'postcode',
+] as const;
+
+type Level = FieldComparison;
+
+function exactOnly(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  return a === b ? 'exact' : 'disagree';
+}
+
+/** Company names (and a person's employer name): token order, suffixes and small typos tolerated. */
+export function compareNames(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  const ta = a.split(' ');
+  const tb = b.split(' ');
+  const sortedA = [...ta].sort().join(' ');
+  const sortedB = [...tb].sort().join(' ');
+  if (sortedA === sortedB) return 'strong';
+  const jw = jaroWinkler(a, b);
+  if (jw >= 0.95) return 'strong';
+  const overlap = tokenOverlap(ta, tb);
+  if (jw >= 0.88 || overlap >= 0.6) return 'fuzzy';
+  return 'disagree';
+}
+
+/** Share of the shorter name's tokens found (exactly or nearly) in the other. */
+function tokenOverlap(ta: string[], tb: string[]): number {
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  let hits = 0;
+  for (const t of short) {
+    for (const u of long) {
+      if (t === u || (t.length >= 4 && u.length >= 4 && jaroWinkler(t, u) >= 0.92)) {
+        hits++;
+        break;
+      }
+    }
+  }
+  return short.length === 0 ? 0 : hits / short.length;
+}
+
+function bestNameLevel(crmName: string | null, referenceNames: string[]): { level: Level; referenceValue: string | null } {
+  if (!crmName || referenceNames.length === 0) return { level: 'missing', referenceValue: referenceNames[0] ?? null };
+  let best: Level = 'disagree';
+  let value = referenceNames[0]!;
+  for (const n of referenceNames) {
+    const level = compareNames(crmName, n);
+    if (levelRank[level] < levelRank[best]) {
+      best = level;
+      value = n;
+    }
+    if (best === 'exact') break;
+  }
+  return { level: best, referenceValue: value };
+}
+
+const levelRank: Record<Level, number> = { exact: 0, strong: 1, fuzzy: 2, disagree: 3, missing: 4 };
+
+function comparePhones(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  // Same subscriber digits with a different or mis-parsed country prefix.
+  return a.length >= 9 && b.length >= 9 && a.slice(-8) === b.slice(-8) ? 'strong' : 'disagree';
+}
+
+function compareDomains(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  // acme.com vs acme.com.au: the same brand under another suffix.
+  const la = a.split('.', 1)[0];
+  return la !== undefined && la.length >= 3 && la === b.split('.', 1)[0] ? 'strong' : 'disagree';
+}
+
+function compareStreets(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  const jw = jaroWinkler(a, b);
+  const na = streetNumber(a);
+  const nb = streetNumber(b);
+  const sameNumber = na !== null && na === nb;
+  if (jw >= 0.93 && (sameNumber || na === null || nb === null)) return 'strong';
+  if (jw >= 0.85 || (sameNumber && jw >= 0.7)) return 'fuzzy';
+  return 'disagree';
+}
+
+function compareCities(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  return jaroWinkler(a, b) >= 0.9 ? 'fuzzy' : 'disagree';
+}
+
+function comparePostcodes(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  // A typo in the last digits; the leading digits name the region, so a difference there is another place.
+  if (a.length === b.length && a.length >= 4 && a.charCodeAt(0) === b.charCodeAt(0)) {
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) diff++;
+    if (diff === 1) return 'fuzzy';
+    // Two adjacent digits swapped.
+    if (diff === 2 && [...a].sort().join('') === [...b].sort().join('')) return 'fuzzy';
+  }
+  return 'disagree';
+}
+
+function compareAddress(crm: AddressFeatures, ref: AddressFeatures, out: Comparison[]): void {
+  out.push({ field: 'street', level: compareStreets(crm.street, ref.street), crmValue: crm.street, referenceValue: ref.street });
+  out.push({ field: 'city', level: compareCities(crm.city, ref.city), crmValue: crm.city, referenceValue: ref.city });
+  out.push({ field: 'state', level: exactOnly(crm.state, ref.state), crmValue: crm.state, referenceValue: ref.state });
+  out.push({ field: 'postcode', level: comparePostcodes(crm.postcode, ref.postcode), crmValue: crm.postcode, referenceValue: ref.postcode });
+}
+
+export function compareCompanies(crm: CompanyFeatures, ref: CompanyFeatures): Comparison[] {
+  const name = bestNameLevel(crm.names[0] ?? null, ref.names);
+  const out: Comparison[] = [
+    { field: 'name', level: name.level, crmValue: crm.names[0] ?? null, referenceValue: name.referenceValue },
+    { field: 'domain', level: compareDomains(crm.domain, ref.domain), crmValue: crm.domain, referenceValue: ref.domain },
+    { field: 'phone', level: comparePhones(crm.phone, ref.phone), crmValue: crm.phone, referenceValue: ref.phone },
+    { field: 'abn', level: exactOnly(crm.abn, ref.abn), crmValue: crm.abn, referenceValue: ref.abn },
+    { field: 'linkedin', level: exactOnly(crm.linkedin, ref.linkedin), crmValue: crm.linkedin, referenceValue: ref.linkedin },
+  ];
+  compareAddress(crm, ref, out);
+  out.push({ field: 'country', level: exactOnly(crm.country, ref.country), crmValue: crm.country, referenceValue: ref.country });
+  return out;
+}
+
+function compareGivenNames(crm: PersonFeatures, ref: PersonFeatures): Level {
+  const a = crm.first;
+  const b = ref.first;
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  if (crm.firstCanonical && crm.firstCanonical === ref.firstCanonical) return 'strong';
+  const a0 = a.split(' ', 1)[0]!;
+  const b0 = b.split(' ', 1)[0]!;
+  if (a0 === b0) return 'strong';
+  if ((a0.length === 1 || b0.length === 1) && a0[0] === b0[0]) return 'fuzzy';
+  return jaroWinkler(a, b) >= 0.88 ? 'fuzzy' : 'disagree';
+}
+
+function compareSurnames(a: string | null, b: string | null): Level {
+  if (!a || !b) return 'missing';
+  if (a === b) return 'exact';
+  const ca = a.replace(/ /g, '');
+  const cb = b.replace(/ /g, '');
+  if (ca === cb) return 'strong';
+  const jw = jaroWinkler(ca, cb);
+  if (jw >= 0.94) return 'strong';
+  return jw >= 0.85 ? 'fuzzy' : 'disagree';
+}
+
+function compareEmails(crm: PersonFeatures, ref: PersonFeatures): Level {
+  if (!crm.email || !ref.email) return 'missing';
+  if (crm.email === ref.email) return 'exact';
+  if (crm.emailLocal && crm.emailLocal === ref.emailLocal && crm.emailLocal.length >= 4) return 'strong';
+  // A personal mailbox says nothing about the work one.
+  if (crm.emailIsFreeMail !== ref.emailIsFreeMail) return 'missing';
+  return 'disagree';
+}
+
+export function comparePeople(crm: PersonFeatures, ref: PersonFeatures): Comparison[] {
+  let first = compareGivenNames(crm, ref);
+  let last = compareSurnames(crm.last, ref.last);
+  // First and last name typed into each other's fields.
+  if (first === 'disagree' && last === 'disagree' && crm.first === ref.last && crm.last === ref.first) {
+    first = 'strong';
+    last = 'strong';
+  }
+  const out: Comparison[] = [
+    { field: 'firstName', level: first, crmValue: crm.first, referenceValue: ref.first },
+    { field: 'lastName', level: last, crmValue: crm.last, referenceValue: ref.last },
+    { field: 'email', level: compareEmails(crm, ref), crmValue: crm.email, referenceValue: ref.email },
+    {
+      field: 'companyDomain',
+      level: compareDomains(crm.companyDomain, ref.companyDomain),
+      crmValue: crm.companyDomain,
+      referenceValue: ref.companyDomain,
+    },
+    { field: 'companyName', level: compareNames(crm.companyName, ref.companyName), crmValue: crm.companyName, referenceValue: ref.companyName },
+    { field: 'phone', level: comparePhones(crm.phone, ref.phone), crmValue: crm.phone, referenceValue: ref.phone },
+    { field: 'linkedin', level: exactOnly(crm.linkedin, ref.linkedin), crmValue: crm.linkedin, referenceValue: ref.linkedin },
+  ];
+  compareAddress(crm, ref, out);
+  return out;
+}

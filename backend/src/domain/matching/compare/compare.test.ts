@@ -1,0 +1,146 @@
+import { companyFeatures, personFeatures } from '../features';
+import { compareCompanies, compareNames, comparePeople } from './compare-fields';
+import { jaroWinkler } from './jaro-winkler';
+
+const ctx = { defaultCountry: 'AU' };
+
+describe('jaroWinkler', () => {
+  it.each([
+    ['martha', 'marhta', 0.961],
+    ['dwayne', 'duane', 0.84],
+    ['dixon', 'dicksonx', 0.813],
+    ['abc', 'abc', 1],
+    ['abc', 'xyz', 0],
+    ['', '', 0],
+    ['a', '', 0],
+  ])('%p ~ %p ≈ %p', (a, b, expected) => {
+    expect(jaroWinkler(a, b)).toBeCloseTo(expected, 3);
+  });
+
+  it('is symmetric and bounded on long and unicode strings', () => {
+    const long = 'x'.repeat(1000) + 'y';
+    const other = 'x'.repeat(999) + 'zy';
+    expect(jaroWinkler(long, other)).toBeCloseTo(jaroWinkler(other, long), 10);
+    expect(jaroWinkler(long, other)).toBeLessThanOrEqual(1);
+    expect(jaroWinkler('🚀a', '🚀b')).toBeGreaterThan(0);
+  });
+});
+
+describe('compareNames', () => {
+  it.each([
+    ['smith jones plumbing', 'smith jones plumbing', 'exact'],
+    ['jones smith plumbing', 'smith jones plumbing', 'strong'],
+    ['smith jones plumbng', 'smith jones plumbing', 'strong'],
+    ['harbour plumbing', 'harbour plumbing services', 'fuzzy'],
+    ['acme', 'zenith logistics', 'disagree'],
+    [null, 'acme', 'missing'],
+  ] as const)('%p vs %p → %p', (a, b, level) => {
+    expect(compareNames(a, b)).toBe(level);
+  });
+});
+
+describe('compareCompanies', () => {
+  const reference = companyFeatures(
+    {
+      kind: 'company',
+      id: 'c1',
+      name: 'Harbour Plumbing Pty Ltd',
+      domain: 'harbourplumbing.com.au',
+      phone: '+61298765432',
+      abn: '51824753556',
+      street: '12 George Street',
+      city: 'Sydney',
+      state: 'NSW',
+      postcode: '2000',
+      country: 'AU',
+    },
+    ctx,
+  );
+
+  it('levels every field of a noisy copy', () => {
+    const crm = companyFeatures(
+      {
+        kind: 'company',
+        id: 'x',
+        name: 'HARBOUR PLUMBING P/L',
+        website: 'https://www.harbourplumbing.com.au/contact',
+        phone: '(02) 9876 5432',
+        street: '12 George St',
+        city: 'sydney',
+        state: 'New South Wales',
+        postcode: '2001',
+      },
+      ctx,
+    );
+    const levels = Object.fromEntries(compareCompanies(crm, reference).map((c) => [c.field, c.level]));
+    expect(levels).toEqual({
+      name: 'exact',
+      domain: 'exact',
+      phone: 'exact',
+      abn: 'missing',
+      linkedin: 'missing',
+      street: 'exact',
+      city: 'exact',
+      state: 'exact',
+      postcode: 'fuzzy',
+      country: 'missing',
+    });
+  });
+
+  it('sees a look-alike in another city as disagreeing on everything but the name', () => {
+    const lookAlike = companyFeatures(
+      { kind: 'company', id: 'y', name: 'Harbour Plumbing Services', domain: 'harbourplumbingwa.com.au', phone: '(08) 9123 4567', city: 'Perth', state: 'WA', postcode: '6000' },
+      ctx,
+    );
+    const levels = Object.fromEntries(compareCompanies(lookAlike, reference).map((c) => [c.field, c.level]));
+    expect(levels).toMatchObject({ name: 'fuzzy', domain: 'disagree', phone: 'disagree', city: 'disagree', state: 'disagree', postcode: 'disagree' });
+  });
+
+  it('carries both values into the comparison for explanations', () => {
+    const crm = companyFeatures({ kind: 'company', id: 'x', name: 'Harbour Plumbing', domain: 'other.com' }, ctx);
+    const domain = compareCompanies(crm, reference).find((c) => c.field === 'domain');
+    expect(domain).toEqual({ field: 'domain', level: 'disagree', crmValue: 'other.com', referenceValue: 'harbourplumbing.com.au' });
+  });
+});
+
+describe('comparePeople', () => {
+  const reference = personFeatures(
+    { kind: 'person', id: 'p1', firstName: 'Robert', lastName: 'Van Der Berg', email: 'robert.vanderberg@acme.com.au', phone: '+61412345678', city: 'Sydney', postcode: '2000' },
+    ctx,
+    { domain: 'acme.com.au', name: 'acme' },
+  );
+
+  it.each([
+    [{ firstName: 'Robert', lastName: 'Van Der Berg' }, 'exact', 'exact'],
+    [{ firstName: 'Bob', lastName: 'Vanderberg' }, 'strong', 'strong'],
+    [{ firstName: 'R.', lastName: 'Van der Bergh' }, 'fuzzy', 'strong'],
+    [{ firstName: 'Roberta', lastName: 'Smith' }, 'fuzzy', 'disagree'],
+    [{ lastName: 'Van Der Berg' }, 'missing', 'exact'],
+  ])('names %p → first %p, last %p', (names, first, last) => {
+    const crm = personFeatures({ kind: 'person', id: 'x', ...names }, ctx);
+    const levels = Object.fromEntries(comparePeople(crm, reference).map((c) => [c.field, c.level]));
+    expect(levels.firstName).toBe(first);
+    expect(levels.lastName).toBe(last);
+  });
+
+  it('does not count a personal mailbox against a work one', () => {
+    const crm = personFeatures({ kind: 'person', id: 'x', email: 'bobby.v@gmail.com' }, ctx);
+    expect(comparePeople(crm, reference).find((c) => c.field === 'email')?.level).toBe('missing');
+  });
+
+  it('agrees on the employer through the company domain', () => {
+    const crm = personFeatures({ kind: 'person', id: 'x', companyDomain: 'www.acme.com.au', companyName: 'ACME Pty Ltd' }, ctx);
+    const levels = Object.fromEntries(comparePeople(crm, reference).map((c) => [c.field, c.level]));
+    expect(levels.companyDomain).toBe('exact');
+    expect(levels.companyName).toBe('exact');
+  });
+});
+
+describe('swapped names', () => {
+  it('recognises first and last name typed into each other\'s fields', () => {
+    const reference = personFeatures({ kind: 'person', id: 'p', firstName: 'Wei', lastName: 'Zhang' }, ctx);
+    const crm = personFeatures({ kind: 'person', id: 'x', firstName: 'Zhang', lastName: 'Wei' }, ctx);
+    const levels = Object.fromEntries(comparePeople(crm, reference).map((c) => [c.field, c.level]));
+    expect([levels.firstName, levels.lastName]).toEqual(['strong', 'strong']);
+  });
+});

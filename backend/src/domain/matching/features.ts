@@ -1,0 +1,173 @@
+/**
+ * Matching features: a CRM or reference record reduced to the normalised values the comparators read.
+ * Reference features are packed into one string per record (fields joined by \x1f) so a million records stay small.
+ */
+import type { CrmCompany, CrmPerson, ReferenceCompany, ReferencePerson } from '@accord/shared';
+import { normaliseAbn } from './normalise/abn';
+import { normaliseCity, normalisePostcode, normaliseState, normaliseStreet } from './normalise/address';
+import { normaliseCompanyName } from './normalise/company-name';
+import { isFreeMailDomain, normaliseDomain } from './normalise/domain';
+import { normaliseEmail } from './normalise/email';
+import { normaliseLinkedinUrl } from './normalise/linkedin';
+import { canonicalGivenName, normalisePersonName } from './normalise/person-name';
+import { normalisePhone, toCountryCode } from './normalise/phone';
+
+export interface FeatureContext {
+  /** Country assumed for national phone formats when the record has none (tenant setting). */
+  defaultCountry: string;
+}
+
+export interface AddressFeatures {
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postcode: string | null;
+  country: string | null;
+}
+
+export interface CompanyFeatures extends AddressFeatures {
+  /** Canonical names: the legal name first, then trading names. */
+  names: string[];
+  domain: string | null;
+  phone: string | null;
+  abn: string | null;
+  linkedin: string | null;
+}
+
+export interface PersonFeatures extends AddressFeatures {
+  first: string | null;
+  /** Canonical given name (nicknames folded). */
+  firstCanonical: string | null;
+  last: string | null;
+  email: string | null;
+  /** Local part of the email, for "same mailbox name at another domain". */
+  emailLocal: string | null;
+  emailIsFreeMail: boolean;
+  /** Employer's registrable domain: the CRM's company domain, else a work email's domain. */
+  companyDomain: string | null;
+  companyName: string | null;
+  phone: string | null;
+  linkedin: string | null;
+}
+
+type Nullable = string | null | undefined;
+
+function countryOf(record: { country?: Nullable }, ctx: FeatureContext): string {
+  return toCountryCode(record.country) ?? toCountryCode(ctx.defaultCountry) ?? 'AU';
+}
+
+function address(record: { street?: Nullable; city?: Nullable; state?: Nullable; postcode?: Nullable; country?: Nullable }): AddressFeatures {
+  return {
+    street: normaliseStreet(record.street),
+    city: normaliseCity(record.city),
+    state: normaliseState(record.state),
+    postcode: normalisePostcode(record.postcode),
+    country: toCountryCode(record.country)?.toLowerCase() ?? null,
+  };
+}
+
+export function companyFeatures(record: CrmCompany | ReferenceCompany, ctx: FeatureContext): CompanyFeatures {
+  const names: string[] = [];
+  const legal = normaliseCompanyName(record.name);
+  if (legal) names.push(legal.full);
+  if ('tradingNames' in record && record.tradingNames) {
+    for (const t of record.tradingNames) {
+      const n = normaliseCompanyName(t);
+      if (n && !names.includes(n.full)) names.push(n.full);
+    }
+  }
+  const website = 'website' in record ? record.website : undefined;
+  return {
+    ...address(record),
+    names,
+    domain: normaliseDomain(record.domain) ?? normaliseDomain(website),
+    phone: normalisePhone(record.phone, countryOf(record, ctx)),
+    abn: normaliseAbn(record.abn),
+    linkedin: normaliseLinkedinUrl(record.linkedinUrl),
+  };
+}
+
+export function personFeatures(
+  record: CrmPerson | ReferencePerson,
+  ctx: FeatureContext,
+  company?: { domain: string | null; name: string | null },
+): PersonFeatures {
+  const first = normalisePersonName(record.firstName) || null;
+  const last = normalisePersonName(record.lastName) || null;
+  const email = normaliseEmail(record.email);
+  const crmCompanyDomain = 'companyDomain' in record ? normaliseDomain(record.companyDomain) : null;
+  const workDomain = email && !email.isFreeMail ? email.domain : null;
+  const declaredDomain = crmCompanyDomain && !isFreeMailDomain(crmCompanyDomain) ? crmCompanyDomain : null;
+  const crmCompanyName = 'companyName' in record ? normaliseCompanyName(record.companyName)?.full ?? null : null;
+  return {
+    ...address(record),
+    first,
+    firstCanonical: first ? canonicalGivenName(first) : null,
+    last,
+    email: email?.address ?? null,
+    emailLocal: email?.local ?? null,
+    emailIsFreeMail: email?.isFreeMail ?? false,
+    companyDomain: declaredDomain ?? company?.domain ?? workDomain,
+    companyName: crmCompanyName ?? company?.name ?? null,
+    phone: normalisePhone(record.phone, countryOf(record, ctx)),
+    linkedin: normaliseLinkedinUrl(record.linkedinUrl),
+  };
+}
+
+const SEP = '\x1f';
+const LIST_SEP = '\x1e';
+const enc = (v: string | null) => v ?? '';
+const dec = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+
+export function packCompany(f: CompanyFeatures): string {
+  return [f.names.join(LIST_SEP), f.domain, f.phone, f.abn, f.linkedin, f.street, f.city, f.state, f.postcode, f.country]
+    .map(enc)
+    .join(SEP);
+}
+
+export function unpackCompany(packed: string): CompanyFeatures {
+  const p = packed.split(SEP);
+  return {
+    names: p[0] ? p[0].split(LIST_SEP) : [],
+    domain: dec(p[1]),
+    phone: dec(p[2]),
+    abn: dec(p[3]),
+    linkedin: dec(p[4]),
+    street: dec(p[5]),
+    city: dec(p[6]),
+    state: dec(p[7]),
+    postcode: dec(p[8]),
+    country: dec(p[9]),
+  };
+}
+
+/** Packs a reference person; the company's domain and name are resolved at match time from `companyId`. */
+export function packPerson(f: PersonFeatures): string {
+  return [
+    f.first, f.firstCanonical, f.last, f.email, f.emailLocal, f.emailIsFreeMail ? '1' : '', f.companyDomain, f.companyName,
+    f.phone, f.linkedin, f.street, f.city, f.state, f.postcode, f.country,
+  ]
+    .map(enc)
+    .join(SEP);
+}
+
+export function unpackPerson(packed: string): PersonFeatures {
+  const p = packed.split(SEP);
+  return {
+    first: dec(p[0]),
+    firstCanonical: dec(p[1]),
+    last: dec(p[2]),
+    email: dec(p[3]),
+    emailLocal: dec(p[4]),
+    emailIsFreeMail: p[5] === '1',
+    companyDomain: dec(p[6]),
+    companyName: dec(p[7]),
+    phone: dec(p[8]),
+    linkedin: dec(p[9]),
+    street: dec(p[10]),
+    city: dec(p[11]),
+    state: dec(p[12]),
+    postcode: dec(p[13]),
+    country: dec(p[14]),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The matcher: for one CRM record, generate candidates from the blocking keys, score each with the
+ * Fellegi-Sunter model, turn scores into a calibrated probability that the top candidate is the right one,
+ * and explain it. A person's confirmed or rejected match overrides the model.
+ */
+import type { CrmRecord, MatchCandidate, MatchResult, RecordKind } from '@accord/shared';
+import { defaultCandidateOptions, findCandidates, type CandidateOptions } from './candidates';
+import type { FeatureContext } from './features';
+import { calibrate, posteriors, scoreComparisons, type MatchingModel } from './model';
+import type { ReferenceIndex } from './reference-index';
+
+export interface MatchThresholds {
+  /** At or above: applied without review (default 0.95). */
+  auto: number;
+  /** At or above (and below auto): shown for review. Below: no match. */
+  review: number;
+}
+
+export const defaultThresholds: MatchThresholds = { auto: 0.95, review: 0.5 };
+
+export interface MatcherOptions {
+  index: ReferenceIndex;
+  models: Record<RecordKind, MatchingModel>;
+  candidates?: CandidateOptions;
+  runnersUp?: number;
+}
+
+/** What people said about this record's match, remembered per tenant. */
+export interface MatchOverrides {
+  /** Reference id a person confirmed or picked for this record. */
+  chosen?: { referenceId: string; decision: 'confirmed' | 'picked' };
+  /** Reference ids a person said are wrong for this record ("wrong company"). */
+  rejected?: readonly string[];
+  /** A person said none of the candidates is right. */
+  noneOfThese?: boolean;
+}
+
+export interface MatchRequest {
+  record: CrmRecord;
+  ctx: FeatureContext;
+  thresholds: MatchThresholds;
+  now: Date;
+  overrides?: MatchOverrides;
+}
+
+export interface Matcher {
+  match(request: MatchRequest): MatchResult;
+}
+
+export function createMatcher(options: MatcherOptions): Matcher {
+  const { index, models } = options;
+  const candidateOptions = options.candidates ?? defaultCandidateOptions;
+  const runnersUpCount = options.runnersUp ?? 3;
+
+  return {
+    match({ record, ctx, thresholds, now, overrides }) {
+      const kind = record.kind;
+      const model = models[kind];
+      const chosenId = overrides?.chosen?.referenceId;
+      const chosenRecord = chosenId === undefined ? undefined : kind === 'company' ? index.findCompany(chosenId) : index.findPerson(chosenId);
+      const rejected = new Set(overrides?.rejected ?? []);
+      const scored = findCandidates(index, { record, ctx, options: candidateOptions, include: chosenRecord === undefined ? [] : [chosenRecord] })
+        .filter((c) => !rejected.has(c.id))
+        .map((c) => ({ id: c.id, label: c.label, ...scoreComparisons(model, c.comparisons) }))
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const probabilities = posteriors(model, scored.map((s) => s.score)).map((p) => calibrate(model, p));
+      const candidates: MatchCandidate[] = scored.map((s, i) => ({
+        referenceId: s.id,
+        kind,
+        label: s.label,
+        score: Math.round(s.score * 100) / 100,
+        probability: round4(probabilities[i] ?? 0),
+        reasons: s.reasons,
+      }));
+      const base = { recordId: record.id, kind, modelVersion: model.version, matchedAt: now.toISOString() };
+
+      if (overrides?.chosen && chosenRecord !== undefined) {
+        const chosen = candidates.find((c) => c.referenceId === overrides.chosen!.referenceId)!;
+        const others = candidates.filter((c) => c !== chosen).slice(0, runnersUpCount);
+        return { ...base, candidate: chosen, confidence: 1, band: 'auto', runnersUp: others, decidedBy: overrides.chosen.decision };
+      }
+      const top = candidates[0];
+      if (overrides?.noneOfThese || !top) {
+        return {
+          ...base,
+          candidate: null,
+          confidence: 0,
+          band: 'none',
+          runnersUp: candidates.slice(0, runnersUpCount),
+          decidedBy: overrides?.noneOfThese || rejected.size > 0 ? 'rejected' : 'model',
+        };
+      }
+      const confidence = top.probability;
+      const band = confidence >= thresholds.auto ? 'auto' : confidence >= thresholds.review ? 'review' : 'none';
+      return {
+        ...base,
+        candidate: band === 'none' ? null : top,
+        confidence,
+        band,
+        runnersUp: candidates.slice(band === 'none' ? 0 : 1, (band === 'none' ? 0 : 1) + runnersUpCount),
+        decidedBy: rejected.size > 0 ? 'rejected' : 'model',
+      };
+    },
+  };
+}
+
+function round4(p: number): number {
+  return Math.round(p * 10_000) / 10_000;
+}

@@ -1,0 +1,91 @@
+/** Address parts: states as codes, postcodes trimmed, streets with canonical street types. */
+import { foldText, words } from './text';
+
+const AU_STATES: Readonly<Record<string, string>> = {
+  'new south wales': 'nsw',
+  victoria: 'vic',
+  queensland: 'qld',
+  'western australia': 'wa',
+  'south australia': 'sa',
+  tasmania: 'tas',
+  'australian capital territory': 'act',
+  'northern territory': 'nt',
+};
+
+const US_STATES: Readonly<Record<string, string>> = {
+  illinois: 'il',
+  california: 'ca',
+  'new york': 'ny',
+  texas: 'tx',
+  florida: 'fl',
+  washington: 'wa',
+  massachusetts: 'ma',
+  colorado: 'co',
+  georgia: 'ga',
+  virginia: 'va',
+};
+
+/** Lowercase state or province code: "New South Wales" → "nsw", "NSW" → "nsw", "Illinois" → "il". */
+export function normaliseState(input: string | null | undefined): string | null {
+  const s = foldText(input);
+  if (s === '') return null;
+  return AU_STATES[s] ?? US_STATES[s] ?? s.replace(/ /g, '');
+}
+
+/** Postcode without spaces, lowercase; US ZIP+4 cut to five digits. */
+export function normalisePostcode(input: string | null | undefined): string | null {
+  const s = foldText(input).replace(/ /g, '');
+  if (s === '') return null;
+  return /^\d{9}$/.test(s) ? s.slice(0, 5) : s;
+}
+
+const STREET_TYPES: Readonly<Record<string, string>> = {
+  street: 'st',
+  str: 'st',
+  road: 'rd',
+  avenue: 'ave',
+  av: 'ave',
+  drive: 'dr',
+  place: 'pl',
+  court: 'ct',
+  crescent: 'cres',
+  cresent: 'cres',
+  parade: 'pde',
+  highway: 'hwy',
+  lane: 'ln',
+  terrace: 'tce',
+  boulevard: 'blvd',
+  circuit: 'cct',
+  close: 'cl',
+  square: 'sq',
+  esplanade: 'esp',
+  grove: 'gr',
+  way: 'way',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  level: 'lvl',
+  suite: 'ste',
+  unit: 'u',
+};
+
+/** "Level 3, 12 George Street" → "lvl 3 12 george st". */
+export function normaliseStreet(input: string | null | undefined): string | null {
+  const ws = words(foldText(input));
+  if (ws.length === 0) return null;
+  return ws.map((w) => STREET_TYPES[w] ?? w).join(' ');
+}
+
+/** The first house number in a street line ("12a george st" → "12"), used as a strong sub-signal. */
+export function streetNumber(normalisedStreet: string | null): string | null {
+  if (!normalisedStreet) return null;
+  const m = /(?:^|\s)(\d{1,6})[a-z]?(?:\s|$)/.exec(normalisedStreet);
+  return m ? m[1]! : null;
+}
+
+/** City / suburb folded: "St Kilda" and "ST. KILDA" → "st kilda". */
+export function normaliseCity(input: string | null | undefined): string | null {
+  const s = foldText(input);
+  return s === '' ? null : s;
+}

@@ -1,0 +1,245 @@
+import { isValidAbn, normaliseAbn } from './abn';
+import { normaliseCity, normalisePostcode, normaliseState, normaliseStreet, streetNumber } from './address';
+import { normaliseCompanyName } from './company-name';
+import { isFreeMailDomain, normaliseDomain } from './domain';
+import { normaliseEmail } from './email';
+import { normaliseLinkedinUrl } from './linkedin';
+import { canonicalGivenName, normalisePersonName } from './person-name';
+import { normalisePhone, toCountryCode } from './phone';
+import { soundex } from './soundex';
+import { digitsOnly, foldText } from './text';
+
+const huge = 'A'.repeat(10_000);
+const emoji = '🚀🔥💼';
+
+describe('foldText', () => {
+  it.each([
+    ['Café  Déjà-Vu!', 'cafe deja vu'],
+    ['  ', ''],
+    ['', ''],
+    [emoji, ''],
+    [`Acme ${emoji} Pty`, 'acme pty'],
+    ['ÅNGSTRÖM', 'angstrom'],
+  ])('%p → %p', (input, expected) => {
+    expect(foldText(input)).toBe(expected);
+  });
+
+  it('bounds the work on a 10,000-character input', () => {
+    expect(foldText(huge).length).toBe(300);
+    expect(digitsOnly('1'.repeat(10_000)).length).toBe(300);
+  });
+});
+
+describe('normaliseDomain', () => {
+  it.each([
+    ['acme.com.au', 'acme.com.au'],
+    ['https://www.Acme.com.au/about?x=1#top', 'acme.com.au'],
+    ['http://shop.acme.com.au', 'acme.com.au'],
+    ['WWW.ACME.CO.UK/', 'acme.co.uk'],
+    ['info@acme.com', 'acme.com'],
+    ['acme.com:8080/path', 'acme.com'],
+    ['acme.com.', 'acme.com'],
+    ['http://192.168.0.1/', null],
+    ['localhost', null],
+    ['not a domain', null],
+    ['http://', null],
+    ['https://www.', null],
+    ['.com', null],
+    ['', null],
+    [emoji, null],
+    [huge, null],
+    [null, null],
+  ])('%p → %p', (input, expected) => {
+    expect(normaliseDomain(input)).toBe(expected);
+  });
+
+  it('knows free-mail providers', () => {
+    expect(isFreeMailDomain('gmail.com')).toBe(true);
+    expect(isFreeMailDomain('bigpond.com')).toBe(true);
+    expect(isFreeMailDomain('acme.com.au')).toBe(false);
+  });
+});
+
+describe('normaliseEmail', () => {
+  it.each([
+    ['Jane.Doe@Acme.com.au', { address: 'jane.doe@acme.com.au', local: 'jane.doe', domain: 'acme.com.au', isFreeMail: false }],
+    ['jane.doe+crm@mail.acme.com', { address: 'jane.doe@mail.acme.com', local: 'jane.doe', domain: 'acme.com', isFreeMail: false }],
+    ['J.A.N.E+x@gmail.com', { address: 'jane@gmail.com', local: 'jane', domain: 'gmail.com', isFreeMail: true }],
+    ['mailto:bob@bigpond.com', { address: 'bob@bigpond.com', local: 'bob', domain: 'bigpond.com', isFreeMail: true }],
+  ])('%p', (input, expected) => {
+    expect(normaliseEmail(input)).toEqual(expected);
+  });
+
+  it.each([['no-at-sign'], ['two@@acme.com'], ['a@b@c.com'], ['@acme.com'], ['jane@'], ['jane@localhost'], ['.jane@acme.com'], ['ja..ne@acme.com'], ['jane doe@acme.com'], [`${emoji}@acme.com`], [`${huge}@acme.com`], [''], [null]])(
+    'rejects %p',
+    (input) => {
+      expect(normaliseEmail(input)).toBeNull();
+    },
+  );
+});
+
+describe('normalisePhone', () => {
+  it.each([
+    ['(02) 9876 5432', 'AU', '+61298765432'],
+    ['02 9876 5432', 'AU', '+61298765432'],
+    ['+61 2 9876 5432', 'AU', '+61298765432'],
+    ['61 2 9876 5432', 'AU', '+61298765432'],
+    ['0061 2 9876 5432', 'US', '+61298765432'],
+    ['0412 345 678', 'AU', '+61412345678'],
+    ['+61298765432', null, '+61298765432'],
+    ['(012) 345-6789', 'US', null],
+    ['(312) 745-0199', 'US', '+13127450199'],
+    ['312.745.0199 ext. 12', 'US', '+13127450199'],
+    ['+44 20 7946 0958', 'AU', '+442079460958'],
+    ['12', 'AU', null],
+    ['call me', 'AU', null],
+    ['', 'AU', null],
+    [emoji, 'AU', null],
+    [huge, 'AU', null],
+  ])('%p in %p → %p', (input, country, expected) => {
+    expect(normalisePhone(input, country)).toBe(expected);
+  });
+
+  it('maps country names and codes', () => {
+    expect(toCountryCode('Australia')).toBe('AU');
+    expect(toCountryCode('uk')).toBe('GB');
+    expect(toCountryCode('Narnia')).toBeUndefined();
+  });
+});
+
+describe('ABN', () => {
+  it.each([
+    ['51 824 753 556', '51824753556'],
+    ['ABN 51824753556', '51824753556'],
+    ['53 004 085 616', '53004085616'],
+  ])('accepts %p', (input, expected) => {
+    expect(normaliseAbn(input)).toBe(expected);
+  });
+
+  it.each([['51 824 753 557'], ['5182475355'], ['518247535560'], ['00000000000'], ['abcdefghijk'], [''], [emoji], [huge], [null]])('rejects %p', (input) => {
+    expect(normaliseAbn(input)).toBeNull();
+  });
+
+  it('validates the checksum directly', () => {
+    expect(isValidAbn('51824753556')).toBe(true);
+    expect(isValidAbn('51824753565')).toBe(false);
+  });
+});
+
+describe('normaliseCompanyName', () => {
+  it.each([
+    ['Smith & Jones Plumbing Pty. Ltd.', 'smith jones plumbing'],
+    ['SMITH AND JONES PLUMBING P/L', 'smith jones plumbing'],
+    ['The Smith and Jones Plumbing Proprietary Limited', 'smith jones plumbing'],
+    ['Acme Intl Svcs Inc.', 'acme international services'],
+    ['Acme International Services, Inc', 'acme international services'],
+    ['Brown Bros Mfg Co', 'brown brothers manufacturing'],
+    ['Acme Technology LLC', 'acme technologies'],
+    ['Ltd', 'ltd'],
+    ['Pty Ltd', 'pty'],
+    ['Café Crème Pty Ltd', 'cafe creme'],
+  ])('%p → %p', (input, full) => {
+    expect(normaliseCompanyName(input)?.full).toBe(full);
+  });
+
+  it.each([[''], ['   '], ['&&&'], [emoji], [null]])('has nothing to say about %p', (input) => {
+    expect(normaliseCompanyName(input)).toBeNull();
+  });
+
+  it('handles a 10,000-character name quickly and boundedly', () => {
+    const result = normaliseCompanyName(huge);
+    expect(result?.full.length).toBeLessThanOrEqual(300);
+  });
+
+  it('drops and/the/of from tokens', () => {
+    expect(normaliseCompanyName('The Bank of Smith and Sons')?.tokens).toEqual(['bank', 'smith', 'sons']);
+  });
+});
+
+describe('person names', () => {
+  it.each([
+    ["Dr. Mary-Jane O'Neil", 'mary jane o neil'],
+    ['  ROBERT  ', 'robert'],
+    ['José', 'jose'],
+    [emoji, ''],
+    ['', ''],
+  ])('%p → %p', (input, expected) => {
+    expect(normalisePersonName(input)).toBe(expected);
+  });
+
+  it.each([
+    ['bob', 'robert'],
+    ['bobby', 'robert'],
+    ['robert', 'robert'],
+    ['liz', 'elizabeth'],
+    ['bill smith', 'william'],
+    ['zebedee', 'zebedee'],
+  ])('canonical given name of %p is %p', (input, expected) => {
+    expect(canonicalGivenName(input)).toBe(expected);
+  });
+});
+
+describe('LinkedIn URLs', () => {
+  it.each([
+    ['https://www.linkedin.com/company/acme-pty-ltd/', 'company/acme-pty-ltd'],
+    ['linkedin.com/company/Acme-Pty-Ltd?trk=x', 'company/acme-pty-ltd'],
+    ['http://au.linkedin.com/in/jane-doe-123', 'in/jane-doe-123'],
+    ['https://www.linkedin.com/pub/jane-doe', 'in/jane-doe'],
+    ['https://www.linkedin.com/in/j%C3%B6rg', 'in/jörg'],
+    ['https://www.linkedin.com/in/%E0%A4%A', 'in/%e0%a4%a'],
+    ['https://twitter.com/acme', null],
+    ['https://www.linkedin.com/feed/', null],
+    ['', null],
+    [huge, null],
+  ])('%p → %p', (input, expected) => {
+    expect(normaliseLinkedinUrl(input)).toBe(expected);
+  });
+});
+
+describe('addresses', () => {
+  it.each([
+    ['New South Wales', 'nsw'],
+    ['NSW', 'nsw'],
+    ['nsw', 'nsw'],
+    ['Victoria', 'vic'],
+    ['Illinois', 'il'],
+    ['', null],
+  ])('state %p → %p', (input, expected) => {
+    expect(normaliseState(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Level 3, 12 George Street', 'lvl 3 12 george st'],
+    ['12 George St.', '12 george st'],
+    ['7/45 Smith Road', '7 45 smith rd'],
+    ['', null],
+  ])('street %p → %p', (input, expected) => {
+    expect(normaliseStreet(input)).toBe(expected);
+  });
+
+  it('finds the house number', () => {
+    expect(streetNumber('12a george st')).toBe('12');
+    expect(streetNumber('george st')).toBeNull();
+  });
+
+  it('normalises postcodes and cities', () => {
+    expect(normalisePostcode(' 2000 ')).toBe('2000');
+    expect(normalisePostcode('60601-1234')).toBe('60601');
+    expect(normalisePostcode('SW1A 1AA')).toBe('sw1a1aa');
+    expect(normaliseCity('ST. KILDA')).toBe('st kilda');
+    expect(normaliseCity(emoji)).toBeNull();
+  });
+});
+
+describe('soundex', () => {
+  it.each([
+    ['robert', 'r163'],
+    ['rupert', 'r163'],
+    ['ashcraft', 'a261'],
+    ['tymczak', 't522'],
+    ['pfister', 'p236'],
+    ['', ''],
+  ])('%p → %p', (input, expected) => {
+    expect(soundex(input)).toBe(expected);
+  });
+});

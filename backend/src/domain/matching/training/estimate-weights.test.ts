@@ -1,0 +1,33 @@
+import type { Comparison } from '../compare/compare-fields';
+import { estimateWeights } from './estimate-weights';
+
+const cmp = (field: string, level: Comparison['level']): Comparison => ({ field, level, crmValue: null, referenceValue: null });
+
+describe('estimateWeights', () => {
+  const pairs = [
+    ...Array.from({ length: 90 }, () => ({ isMatch: true, comparisons: [cmp('domain', 'exact')] })),
+    ...Array.from({ length: 10 }, () => ({ isMatch: true, comparisons: [cmp('domain', 'disagree')] })),
+    ...Array.from({ length: 5 }, () => ({ isMatch: false, comparisons: [cmp('domain', 'exact')] })),
+    ...Array.from({ length: 895 }, () => ({ isMatch: false, comparisons: [cmp('domain', 'disagree')] })),
+    ...Array.from({ length: 100 }, () => ({ isMatch: false, comparisons: [cmp('domain', 'missing')] })),
+  ];
+  const result = estimateWeights(['domain'], pairs);
+
+  it('gives agreement a positive and disagreement a negative log2 likelihood ratio', () => {
+    // m(exact) = 91/104, u(exact) = 6/904 → log2 ≈ 7.04; m(disagree) = 11/104, u = 896/904 → ≈ -3.23.
+    expect(result.weights.domain!.exact).toBeCloseTo(Math.log2((91 / 104) / (6 / 904)), 2);
+    expect(result.weights.domain!.disagree).toBeCloseTo(Math.log2((11 / 104) / (896 / 904)), 2);
+  });
+
+  it('weighs missing fields 0 and keeps the counts behind the weights', () => {
+    expect(result.weights.domain!.missing).toBe(0);
+    expect(result.counts.domain!.missing).toEqual([0, 100]);
+    expect(result.counts.domain!.exact).toEqual([90, 5]);
+  });
+
+  it('estimates the prior odds of a candidate pair being a match', () => {
+    expect(result.candidatePairs).toBe(1100);
+    expect(result.matchedPairs).toBe(100);
+    expect(result.priorOdds).toBeCloseTo(101 / 1001, 6);
+  });
+});
