@@ -26,7 +26,25 @@ export interface CredentialsTable {
   updated_at: string;
 }
 
+export interface ReferenceCompaniesTable {
+  id: string;
+  name: string;
+  /** The whole ReferenceCompany as imported. */
+  record_json: string;
+  updated_at: string;
+}
+
+export interface ReferencePeopleTable {
+  id: string;
+  company_id: string | null;
+  /** The whole ReferencePerson as imported. */
+  record_json: string;
+  updated_at: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   credentials: CredentialsTable;
+  reference_companies: ReferenceCompaniesTable;
+  reference_people: ReferencePeopleTable;
 }

@@ -1,5 +1,6 @@
 /** Every migration, in order. Append only: a released migration never changes. */
 import { foundation } from './0001-foundation';
+import { reference } from './0002-reference';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation];
+export const migrations: readonly AccordMigration[] = [foundation, reference];
