@@ -6,7 +6,7 @@
 import type { CrmRecord, MatchCandidate, MatchResult, RecordKind } from '@accord/shared';
 import { defaultCandidateOptions, findCandidates, type CandidateOptions } from './candidates';
 import type { FeatureContext } from './features';
-import { calibrate, posteriors, scoreComparisons, type MatchingModel } from './model';
+import { candidateProbabilities, explain, scoreOf, type MatchingModel } from './model';
 import type { ReferenceIndex } from './reference-index';
 
 export interface MatchThresholds {
@@ -61,16 +61,22 @@ export function createMatcher(options: MatcherOptions): Matcher {
       const rejected = new Set(overrides?.rejected ?? []);
       const scored = findCandidates(index, { record, ctx, options: candidateOptions, include: chosenRecord === undefined ? [] : [chosenRecord] })
         .filter((c) => !rejected.has(c.id))
-        .map((c) => ({ id: c.id, label: c.label, ...scoreComparisons(model, c.comparisons) }))
-        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const probabilities = posteriors(model, scored.map((s) => s.score)).map((p) => calibrate(model, p));
-      const candidates: MatchCandidate[] = scored.map((s, i) => ({
-        referenceId: s.id,
+        .map((c) => ({ candidate: c, score: scoreOf(model, c.comparisons) }))
+        .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : 1));
+      const probabilities = candidateProbabilities(model, scored.map((s) => s.score));
+      // Only the candidates a person will see are explained; the rest only needed a score.
+      const shown = scored.slice(0, runnersUpCount + 2);
+      if (chosenRecord !== undefined && !shown.some((s) => s.candidate.record === chosenRecord)) {
+        const chosen = scored.find((s) => s.candidate.record === chosenRecord);
+        if (chosen) shown.unshift(chosen);
+      }
+      const candidates: MatchCandidate[] = shown.map((s) => ({
+        referenceId: s.candidate.id,
         kind,
-        label: s.label,
+        label: s.candidate.label,
         score: Math.round(s.score * 100) / 100,
-        probability: round4(probabilities[i] ?? 0),
-        reasons: s.reasons,
+        probability: round4(probabilities[scored.indexOf(s)] ?? 0),
+        reasons: explain(model, s.candidate.comparisons),
       }));
       const base = { recordId: record.id, kind, modelVersion: model.version, matchedAt: now.toISOString() };
 
@@ -104,6 +110,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
   };
 }
 
+/** Four decimals, and never 1: certainty is reserved for a match a person confirmed. */
 function round4(p: number): number {
-  return Math.round(p * 10_000) / 10_000;
+  return Math.min(0.9999, Math.round(p * 10_000) / 10_000);
 }

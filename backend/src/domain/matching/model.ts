@@ -30,50 +30,50 @@ export const matchingModelSchema = z.object({
   weights: z.record(z.string(), levelWeightsSchema),
   /** Counts behind the weights, kept for inspection: per field and level, [matched pairs, unmatched pairs]. */
   counts: z.record(z.string(), z.record(fieldComparisonSchema, z.tuple([z.int(), z.int()]))),
-  /** Isotonic map from raw posterior to calibrated probability: non-decreasing y over increasing x. */
+  /** Isotonic map from a pair's uncalibrated match probability to the observed one: non-decreasing y over increasing x. */
   calibration: z.object({ x: z.array(z.number()), y: z.array(z.number()) }),
 });
 export type MatchingModel = z.infer<typeof matchingModelSchema>;
 
-export interface ScoredCandidate {
-  score: number;
-  reasons: MatchReason[];
+/** Sum of the weights of the comparisons: the log2 likelihood ratio of "same entity". */
+export function scoreOf(model: MatchingModel, comparisons: readonly Comparison[]): number {
+  let score = 0;
+  for (const c of comparisons) score += weightOf(model, c.field, c.level);
+  return score;
 }
 
-export function scoreComparisons(model: MatchingModel, comparisons: Comparison[]): ScoredCandidate {
-  let score = 0;
-  const reasons: MatchReason[] = [];
-  for (const c of comparisons) {
-    const weight = weightOf(model, c.field, c.level);
-    score += weight;
-    reasons.push({
-      field: c.field,
-      comparison: c.level,
-      weight: Math.round(weight * 100) / 100,
-      crmValue: c.crmValue,
-      referenceValue: c.referenceValue,
-    });
-  }
-  return { score, reasons };
+/** Every comparison with its weight, for showing why a candidate scored as it did. */
+export function explain(model: MatchingModel, comparisons: readonly Comparison[]): MatchReason[] {
+  return comparisons.map((c) => ({
+    field: c.field,
+    comparison: c.level,
+    weight: Math.round(weightOf(model, c.field, c.level) * 100) / 100,
+    crmValue: c.crmValue,
+    referenceValue: c.referenceValue,
+  }));
 }
 
 export function weightOf(model: MatchingModel, field: string, level: FieldComparison): number {
   return model.weights[field]?.[level] ?? 0;
 }
 
+/** Uncalibrated probability that one candidate pair is a match, from its score and the prior odds. */
+export function pairProbability(model: MatchingModel, score: number): number {
+  return 1 / (1 + 2 ** -(score + Math.log2(model.priorOdds)));
+}
+
 /**
- * Raw posterior that each candidate is the record's match, given that at most one is:
- * P(i) = o·2^s_i / (1 + Σ_j o·2^s_j), with o the prior odds. A close runner-up lowers the top candidate's share.
+ * Probability that each candidate is THE record's match, given that at most one is: every candidate's calibrated
+ * pair probability p_i becomes odds q_i = p_i / (1 - p_i), and P(i) = q_i / (1 + Σ_j q_j). Two equally good
+ * candidates therefore never exceed 0.5 each, whatever their scores.
  */
-export function posteriors(model: MatchingModel, scores: readonly number[]): number[] {
-  if (scores.length === 0) return [];
-  const logOdds = Math.log2(model.priorOdds);
-  const max = Math.max(...scores.map((s) => s + logOdds), 0);
-  // Work relative to the largest term so 2^s never overflows.
-  const terms = scores.map((s) => 2 ** (s + logOdds - max));
-  const none = 2 ** -max;
-  const total = none + terms.reduce((a, b) => a + b, 0);
-  return terms.map((t) => t / total);
+export function candidateProbabilities(model: MatchingModel, scores: readonly number[]): number[] {
+  const odds = scores.map((s) => {
+    const p = Math.min(calibrate(model, pairProbability(model, s)), 1 - 1e-9);
+    return p / (1 - p);
+  });
+  const total = 1 + odds.reduce((a, b) => a + b, 0);
+  return odds.map((q) => q / total);
 }
 
 /** Isotonic calibration with linear interpolation between fitted points, clamped to [0, 1]. */

@@ -6,6 +6,7 @@
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
 import { companyNameParts, lookAlikeNameParts, lookAlikeSourceIndex, type NameParts } from './company-name';
 import { createRandom, deriveSeed, hashUnit, type Random } from './random';
+import { asciiSlug, firstNameSlugs, surnameSlugs } from './slug';
 import {
   australianCities, australianStateNames, countryNames, firstNames, foreignCities, jobTitles, mobilePlans,
   referenceLegalSuffixes, streetNames, streetTypes, surnames, topLevelDomains,
@@ -21,13 +22,25 @@ export interface PersonOptions {
   firstCompanyIndex?: number;
 }
 
+type Detail = 'full' | 'contact';
+
+// A module-level alias: global lookups go through the sandbox inside jest's vm context and cost far more there.
+const { exp, floor } = Math;
+const LOG_MAX_EMPLOYEES = Math.log(20_000);
+
 const SALT = { company: 0x636f6d70, location: 0x6c6f6361, person: 0x70657273, emailPattern: 0x656d6169, profile: 0x70726f66 } as const;
 
 const CAPITALS = australianCities.filter((c) => ['Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Adelaide'].includes(c.city));
 
 export function referenceCompanyAt(seed: number, index: number): ReferenceCompany {
+  return companyAt({ seed, index, detail: 'full' });
+}
+
+/** The full record, or only what a person's record needs (name, domain, phone, address): same values, less work. */
+function companyAt(plan: { seed: number; index: number; detail: Detail }): ReferenceCompany {
+  const { seed, index, detail } = plan;
   const parts = companyNameParts(seed, index);
-  return buildCompany({ seed, index, parts, location: companyLocation(seed, index), isLookAlike: parts.isLookAlike });
+  return buildCompany({ seed, index, detail, parts, location: companyLocation(seed, index), isLookAlike: parts.isLookAlike });
 }
 
 /**
@@ -38,11 +51,11 @@ export function lookAlikeCompanyAt(options: { seed: number; index: number; sourc
   const { seed, index, source } = options;
   const parts = lookAlikeNameParts({ seed, index, source: companyNameParts(source.seed, source.index) });
   const location = cityAvoiding(stream(seed, SALT.location, index), companyLocation(source.seed, source.index));
-  return buildCompany({ seed, index, parts, location, isLookAlike: true });
+  return buildCompany({ seed, index, parts, location, isLookAlike: true, detail: 'full' });
 }
 
 export function referencePersonAt(seed: number, index: number, options: PersonOptions): ReferencePerson {
-  return referencePersonWithCompanyAt(seed, index, options).person;
+  return buildPerson({ seed, index, options, companyDetail: 'contact' }).person;
 }
 
 /** A person and the company they work for (whose domain their work email uses). */
@@ -51,21 +64,56 @@ export function referencePersonWithCompanyAt(
   index: number,
   options: PersonOptions,
 ): { person: ReferencePerson; company: ReferenceCompany } {
+  return buildPerson({ seed, index, options, companyDetail: 'full' });
+}
+
+/**
+ * Someone who is not `source` but has the same first and last name, working for another company (one of
+ * `options.companies` from `options.firstCompanyIndex`, generated with `seed`).
+ */
+export function lookAlikePersonAt(options: {
+  seed: number;
+  index: number;
+  source: { seed: number; index: number; options: PersonOptions };
+  options: PersonOptions;
+}): { person: ReferencePerson; company: ReferenceCompany } {
+  const { source } = options;
+  const { person } = buildPerson({ seed: source.seed, index: source.index, options: source.options, companyDetail: 'contact' });
+  return buildPerson({ seed: options.seed, index: options.index, options: options.options, companyDetail: 'full', names: person });
+}
+
+function buildPerson(plan: {
+  seed: number;
+  index: number;
+  options: PersonOptions;
+  companyDetail: Detail;
+  names?: Pick<ReferencePerson, 'firstName' | 'lastName'>;
+}): { person: ReferencePerson; company: ReferenceCompany } {
+  const { seed, index, options } = plan;
   if (!(options.companies >= 1)) throw new Error('People need at least one company');
   const r = stream(seed, SALT.person, index);
-  const companyIndex = (options.firstCompanyIndex ?? 0) + Math.floor(r.next() * options.companies);
-  const company = referenceCompanyAt(seed, companyIndex);
-  const firstName = r.pick(firstNames);
-  const lastName = r.chance(0.02) ? `${r.pick(surnames)}-${r.pick(surnames)}` : r.pick(surnames);
+  const companyIndex = (options.firstCompanyIndex ?? 0) + r.int(0, options.companies - 1);
+  const company = companyAt({ seed, index: companyIndex, detail: plan.companyDetail });
+  const first = r.int(0, firstNames.length - 1);
+  const last = r.int(0, surnames.length - 1);
+  const secondLast = r.chance(0.02) ? r.int(0, surnames.length - 1) : -1;
+  const ownLastName = secondLast < 0 ? (surnames[last] as string) : `${surnames[last]}-${surnames[secondLast]}`;
+  const firstName = plan.names?.firstName ?? (firstNames[first] as string);
+  const lastName = plan.names?.lastName ?? ownLastName;
+  const firstSlug = plan.names?.firstName ? asciiSlug(firstName) : (firstNameSlugs[first] as string);
+  const lastSlug = plan.names?.lastName
+    ? asciiSlug(lastName)
+    : `${surnameSlugs[last]}${secondLast < 0 ? '' : surnameSlugs[secondLast]}`;
   const country = (company.country ?? 'AU') as CountryCode;
   const person: ReferencePerson = { kind: 'person', id: `p-${index}`, companyId: company.id, firstName, lastName };
   if (company.domain && r.chance(0.97)) {
-    person.email = `${emailLocalPart(firstName, lastName, hashUnit(deriveSeed(seed, SALT.emailPattern), companyIndex))}@${company.domain}`;
+    person.email = `${emailLocalPart(firstSlug, lastSlug, hashUnit(deriveSeed(seed, SALT.emailPattern), companyIndex))}@${company.domain}`;
   }
   if (r.chance(0.88)) person.phone = personPhone(r, { country, companyPhone: company.phone ?? null });
   if (r.chance(0.92)) person.jobTitle = r.pick(jobTitles);
   if (r.chance(0.7)) {
-    person.linkedinUrl = `https://www.linkedin.com/in/${asciiSlug(firstName)}-${asciiSlug(lastName)}-${deriveSeed(deriveSeed(seed, SALT.profile), index).toString(36)}`;
+    const profile = deriveSeed(deriveSeed(seed, SALT.profile), index).toString(36);
+    person.linkedinUrl = `https://www.linkedin.com/in/${firstSlug}-${lastSlug}-${profile}`;
   }
   const sameCity = r.chance(0.75);
   const city = sameCity ? null : pickCity(r, country);
@@ -77,29 +125,44 @@ export function referencePersonWithCompanyAt(
   return { person, company };
 }
 
-function buildCompany(plan: { seed: number; index: number; parts: NameParts; location: City; isLookAlike: boolean }): ReferenceCompany {
+function buildCompany(plan: {
+  seed: number;
+  index: number;
+  parts: NameParts;
+  location: City;
+  isLookAlike: boolean;
+  detail: Detail;
+}): ReferenceCompany {
   const { seed, index, parts, location } = plan;
   const r = stream(seed, SALT.company, index);
   const country = location.country;
   const suffix = r.chance(0.92) ? r.pick(referenceLegalSuffixes[country]) : '';
-  const base = parts.generic === '' ? parts.core : `${parts.core} ${parts.generic}`;
+  const generic = parts.generic === 'Australia' && country !== 'AU' ? '' : parts.generic;
+  const base = generic === '' ? parts.core : `${parts.core} ${generic}`;
   // A brand word is unique to its index; every other name gets an index token so domains stay unique.
   const isBrandDomain = parts.brand !== null && !plan.isLookAlike;
   const token = isBrandDomain ? '' : `-${index.toString(36)}`;
   const label = isBrandDomain ? (parts.brand as string).toLowerCase() : `${domainLabel(r, parts.slugWords)}${token}`;
+  const name = suffix === '' ? base : `${base} ${suffix}`;
+  const domain = `${label}.${r.pick(topLevelDomains[country])}`;
+  const phone = localNumber(r, location);
+  const street = streetAddress(r);
+  const { city, state, postcode } = location;
+  // The 'full' record only adds fields after these draws, so a 'contact' company equals the start of the full one.
+  if (plan.detail === 'contact') return { kind: 'company', id: `c-${index}`, name, domain, phone, street, city, state, postcode, country };
   const company: ReferenceCompany = {
     kind: 'company',
     id: `c-${index}`,
-    name: suffix === '' ? base : `${base} ${suffix}`,
-    domain: `${label}.${r.pick(topLevelDomains[country])}`,
-    phone: localNumber(r, location),
-    street: streetAddress(r),
-    city: location.city,
-    state: location.state,
-    postcode: location.postcode,
+    name,
+    domain,
+    phone,
+    street,
+    city,
+    state,
+    postcode,
     country,
     industry: parts.sector.industry,
-    employeeCount: Math.floor(Math.exp(r.next() ** 1.6 * Math.log(20_000))),
+    employeeCount: floor(exp(r.next() ** 1.6 * LOG_MAX_EMPLOYEES)),
     linkedinUrl: `https://www.linkedin.com/company/${parts.slugWords.join('-')}${token}`,
     description: describe(r, { base, offering: parts.sector.offering, industry: parts.sector.industry, location }),
   };
@@ -112,7 +175,8 @@ function companyLocation(seed: number, index: number): City {
   const source = lookAlikeSourceIndex(seed, index);
   const r = stream(seed, SALT.location, index);
   if (source === null) return pickCity(r, pickCountry(r));
-  return cityAvoiding(r, pickCity(stream(seed, SALT.location, source), pickCountry(stream(seed, SALT.location, source))));
+  const sourceRandom = stream(seed, SALT.location, source);
+  return cityAvoiding(r, pickCity(sourceRandom, pickCountry(sourceRandom)));
 }
 
 function pickCountry(r: Random): CountryCode {
@@ -143,7 +207,7 @@ function stream(seed: number, salt: number, index: number): Random {
 
 function digits(r: Random, count: number): string {
   let s = '';
-  for (let i = 0; i < count; i++) s += Math.floor(r.next() * 10);
+  for (let i = 0; i < count; i++) s += r.int(0, 9);
   return s;
 }
 
@@ -161,11 +225,15 @@ function personPhone(r: Random, company: { country: CountryCode; companyPhone: s
 
 /** An ABN: nine random digits behind the two check digits that make the weighted sum divisible by 89. */
 function makeAbn(r: Random): string {
-  const body = digits(r, 9);
+  let body = '';
   let sum = 0;
-  for (let i = 0; i < 9; i++) sum += (body.charCodeAt(i) - 48) * (3 + 2 * i);
+  for (let i = 0; i < 9; i++) {
+    const digit = r.int(0, 9);
+    body += digit;
+    sum += digit * (3 + 2 * i);
+  }
   const check = (89 - (sum % 89)) % 89;
-  return `${Math.floor(check / 10) + 1}${check % 10}${body}`;
+  return `${(check - (check % 10)) / 10 + 1}${check % 10}${body}`;
 }
 
 function streetAddress(r: Random): string {
@@ -182,7 +250,11 @@ function domainLabel(r: Random, slugWords: readonly string[]): string {
   const x = r.next();
   if (x < 0.6 || slugWords.length === 1) return slugWords.join('');
   if (x < 0.75) return slugWords.join('-');
-  if (x < 0.88) return slugWords.map((w) => w[0]).join('');
+  if (x < 0.88) {
+    let initials = '';
+    for (const word of slugWords) initials += word.charAt(0);
+    return initials;
+  }
   return slugWords[0] as string;
 }
 
@@ -207,25 +279,11 @@ function emailPatternOf(unit: number): EmailPattern {
   return unit < 0.5 ? 'first.last' : unit < 0.7 ? 'flast' : unit < 0.85 ? 'first' : 'firstl';
 }
 
-function emailLocalPart(firstName: string, lastName: string, patternUnit: number): string {
-  const first = asciiSlug(firstName);
-  const last = asciiSlug(lastName);
+function emailLocalPart(first: string, last: string, patternUnit: number): string {
   switch (emailPatternOf(patternUnit)) {
     case 'first.last': return `${first}.${last}`;
     case 'flast': return `${first[0] ?? ''}${last}`;
     case 'first': return first;
     default: return `${first}${last[0] ?? ''}`;
   }
-}
-
-const SPECIAL_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', đ: 'd' };
-
-/** Lowercase a-z and digits only: "O'Brien" → "obrien", "Müller" → "muller", "Ji-woo" → "jiwoo". */
-export function asciiSlug(text: string): string {
-  let s = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(s)) {
-    s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[øłßæđ]/g, (c) => SPECIAL_LETTERS[c] ?? '');
-  }
-  return s.replace(/[^a-z0-9]/g, '');
 }

@@ -48,7 +48,12 @@ function tokenOverlap(ta: string[], tb: string[]): number {
   let hits = 0;
   for (const t of short) {
     for (const u of long) {
-      if (t === u || (t.length >= 4 && u.length >= 4 && jaroWinkler(t, u) >= 0.92)) {
+      if (t === u) {
+        hits++;
+        break;
+      }
+      // Jaro-Winkler >= 0.92 needs a shared first letter and similar lengths; skip the rest cheaply.
+      if (t.length >= 4 && u.length >= 4 && t.charCodeAt(0) === u.charCodeAt(0) && Math.abs(t.length - u.length) <= 2 && jaroWinkler(t, u) >= 0.92) {
         hits++;
         break;
       }

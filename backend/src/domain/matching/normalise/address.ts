@@ -29,7 +29,7 @@ const US_STATES: Readonly<Record<string, string>> = {
 export function normaliseState(input: string | null | undefined): string | null {
   const s = foldText(input);
   if (s === '') return null;
-  return AU_STATES[s] ?? US_STATES[s] ?? s.replace(/ /g, '');
+  return (Object.hasOwn(AU_STATES, s) ? AU_STATES[s] : Object.hasOwn(US_STATES, s) ? US_STATES[s] : undefined) ?? s.replace(/ /g, '');
 }
 
 /** Postcode without spaces, lowercase; US ZIP+4 cut to five digits. */
@@ -39,7 +39,7 @@ export function normalisePostcode(input: string | null | undefined): string | nu
   return /^\d{9}$/.test(s) ? s.slice(0, 5) : s;
 }
 
-const STREET_TYPES: Readonly<Record<string, string>> = {
+const STREET_TYPES: ReadonlyMap<string, string> = new Map(Object.entries({
   street: 'st',
   str: 'st',
   road: 'rd',
@@ -68,13 +68,13 @@ const STREET_TYPES: Readonly<Record<string, string>> = {
   level: 'lvl',
   suite: 'ste',
   unit: 'u',
-};
+}));
 
 /** "Level 3, 12 George Street" → "lvl 3 12 george st". */
 export function normaliseStreet(input: string | null | undefined): string | null {
   const ws = words(foldText(input));
   if (ws.length === 0) return null;
-  return ws.map((w) => STREET_TYPES[w] ?? w).join(' ');
+  return ws.map((w) => STREET_TYPES.get(w) ?? w).join(' ');
 }
 
 /** The first house number in a street line ("12a george st" → "12"), used as a strong sub-signal. */

@@ -28,7 +28,7 @@ const LEGAL_SUFFIXES: readonly (readonly string[])[] = [
   ['nl'],
 ];
 
-const ABBREVIATIONS: Readonly<Record<string, string>> = {
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   intl: 'international',
   int: 'international',
   svcs: 'services',
@@ -59,7 +59,10 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   sys: 'systems',
   solns: 'solutions',
   ent: 'enterprises',
-};
+}));
+
+/** Last words of the legal suffixes, to skip the suffix scan for most names. */
+const SUFFIX_ENDINGS = new Set(LEGAL_SUFFIXES.map((s) => s[s.length - 1]!));
 
 const DROPPED = new Set(['and', 'the', 'of']);
 
@@ -78,13 +81,14 @@ export function normaliseCompanyName(input: string | null | undefined): Normalis
   const tokens: string[] = [];
   for (const w of ws) {
     if (DROPPED.has(w)) continue;
-    tokens.push(ABBREVIATIONS[w] ?? w);
+    tokens.push(ABBREVIATIONS.get(w) ?? w);
   }
   if (tokens.length === 0) return null;
   return { full: tokens.join(' '), tokens };
 }
 
 function stripLegalSuffix(ws: string[]): string[] {
+  if (!SUFFIX_ENDINGS.has(ws[ws.length - 1] ?? '')) return ws;
   let end = ws.length;
   let changed = true;
   while (changed && end > 1) {

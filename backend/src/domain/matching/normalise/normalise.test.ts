@@ -243,3 +243,51 @@ describe('soundex', () => {
     expect(soundex(input)).toBe(expected);
   });
 });
+
+describe('phone fast path', () => {
+  const { parsePhoneNumberFromString } = jest.requireActual('libphonenumber-js/min') as typeof import('libphonenumber-js/min');
+  const formats = (area: string, a: string, b: string) => [
+    `(0${area}) ${a} ${b}`,
+    `0${area} ${a} ${b}`,
+    `0${area}${a}${b}`,
+    `+61 ${area} ${a} ${b}`,
+    `+61 (0)${area} ${a} ${b}`,
+    `61 ${area} ${a} ${b}`,
+    `0${area}-${a}-${b}`,
+  ];
+
+  it('agrees with libphonenumber on every valid Australian number it handles', () => {
+    let compared = 0;
+    for (let i = 0; i < 300; i++) {
+      const area = ['2', '3', '7', '8', '4'][i % 5]!;
+      const a = String(1000 + ((i * 7919) % 9000)).padStart(4, '0');
+      const b = String((i * 104729) % 10000).padStart(4, '0');
+      for (const text of formats(area, a, b)) {
+        const ours = normalisePhone(text, 'AU');
+        const theirs = parsePhoneNumberFromString(text.replace('(0)', ''), 'AU');
+        if (theirs?.isValid()) {
+          expect(ours).toBe(theirs.number);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('agrees with libphonenumber on US numbers', () => {
+    for (const text of ['(312) 745-0199', '312-745-0199', '1 312 745 0199', '+1 312 745 0199', '3127450199']) {
+      expect(normalisePhone(text, 'US')).toBe(parsePhoneNumberFromString(text, 'US')?.number);
+    }
+  });
+});
+
+describe('prototype keys are plain words', () => {
+  it.each([['Constructor Pty Ltd', 'constructor'], ['toString Holdings', 'tostring holdings']])('company %p → %p', (input, full) => {
+    expect(normaliseCompanyName(input)?.full).toBe(full);
+  });
+
+  it('treats a street or state called "constructor" as a word', () => {
+    expect(normaliseStreet('1 Constructor Street')).toBe('1 constructor st');
+    expect(normaliseState('constructor')).toBe('constructor');
+  });
+});

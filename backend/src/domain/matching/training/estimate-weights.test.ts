@@ -31,3 +31,29 @@ describe('estimateWeights', () => {
     expect(result.priorOdds).toBeCloseTo(101 / 1001, 6);
   });
 });
+
+describe('estimateWeights guards', () => {
+  const cmp2 = (level: Comparison['level']): Comparison => ({ field: 'name', level, crmValue: null, referenceValue: null });
+  const many = (n: number, isMatch: boolean, level: Comparison['level']) => Array.from({ length: n }, () => ({ isMatch, comparisons: [cmp2(level)] }));
+
+  it('never lets a closer agreement weigh less than a looser one', () => {
+    // exact is seen often among non-matches (common names), strong rarely: raw ratios would rank strong above exact.
+    const result = estimateWeights(['name'], [...many(80, true, 'exact'), ...many(20, true, 'strong'), ...many(400, false, 'exact'), ...many(10, false, 'strong'), ...many(5, true, 'disagree'), ...many(600, false, 'disagree')]);
+    const w = result.weights.name!;
+    expect(w.exact).toBeGreaterThanOrEqual(w.strong);
+    expect(w.strong).toBeGreaterThanOrEqual(w.fuzzy);
+    expect(w.fuzzy).toBeGreaterThanOrEqual(w.disagree);
+  });
+
+  it('gives an unseen level the weight of the next seen level towards disagreement', () => {
+    const result = estimateWeights(['name'], [...many(50, true, 'exact'), ...many(50, false, 'disagree'), ...many(5, true, 'disagree')]);
+    expect(result.weights.name!.strong).toBe(result.weights.name!.disagree);
+    expect(result.weights.name!.fuzzy).toBe(result.weights.name!.disagree);
+  });
+
+  it('clamps weights to the configured bounds', () => {
+    const result = estimateWeights(['name'], [...many(100_000, true, 'exact'), ...many(100_000, false, 'disagree')]);
+    expect(result.weights.name!.exact).toBe(12);
+    expect(result.weights.name!.disagree).toBe(-10);
+  });
+});

@@ -1,0 +1,18 @@
+import { referenceCompanyAt } from './src/domain/synthetic/reference-generator';
+import { generateCrmDataset } from './src/domain/synthetic/crm-dataset';
+import { ReferenceIndexBuilder } from './src/domain/matching/reference-index';
+import { createMatcher, defaultThresholds } from './src/domain/matching/matcher';
+import { loadMatchingModels } from './src/adapters/reference/matching-models';
+import { findCandidates, defaultCandidateOptions } from './src/domain/matching/candidates';
+const ctx = { defaultCountry: 'AU' };
+const b = new ReferenceIndexBuilder(ctx);
+for (let i = 0; i < 40000; i++) b.add(referenceCompanyAt(7, i));
+const index = b.build();
+const crm = [...generateCrmDataset({ seed: 8, referenceSeed: 7, companies: 40000, people: 1, crmCompanies: 5000, crmPeople: 0 })].map((x) => x.record);
+const m = createMatcher({ index, models: loadMatchingModels() });
+let cands = 0;
+for (const r of crm) cands += findCandidates(index, { record: r, ctx, options: defaultCandidateOptions }).length;
+console.log('avg candidates', cands / crm.length);
+const t = Date.now();
+for (const r of crm) m.match({ record: r, ctx, thresholds: defaultThresholds, now: new Date() });
+console.log('us/record', (Date.now() - t) * 1000 / crm.length);
