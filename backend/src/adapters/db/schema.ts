@@ -42,9 +42,34 @@ export interface ReferencePeopleTable {
   updated_at: string;
 }
 
+export interface MatchResultsTable {
+  tenant_id: string;
+  kind: 'company' | 'person';
+  crm_record_id: string;
+  reference_id: string | null;
+  band: 'auto' | 'review' | 'none';
+  confidence: number;
+  /** The whole MatchResult. */
+  result_json: string;
+  matched_at: string;
+}
+
+export interface MatchDecisionsTable {
+  id: string;
+  tenant_id: string;
+  kind: 'company' | 'person';
+  crm_record_id: string;
+  decision: 'confirmed' | 'picked' | 'rejected' | 'none';
+  reference_id: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   credentials: CredentialsTable;
   reference_companies: ReferenceCompaniesTable;
   reference_people: ReferencePeopleTable;
+  match_results: MatchResultsTable;
+  match_decisions: MatchDecisionsTable;
 }

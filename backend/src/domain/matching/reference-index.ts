@@ -78,6 +78,10 @@ export class ReferenceIndex {
     return { id: this.people.ids[record]!, label: this.people.labels[record]!, features };
   }
 
+  has(kind: 'company' | 'person', id: string): boolean {
+    return (kind === 'company' ? this.findCompany(id) : this.findPerson(id)) !== undefined;
+  }
+
   findCompany(id: string): number | undefined {
     return findById(this.companies, this.companies.blocks, id);
   }

@@ -95,7 +95,7 @@ export function noisyCrmPerson(
 }
 
 /** The company's name as someone typed it: another legal suffix or none, '&'/'and', abbreviations, typos, case. */
-export function noisyCompanyName(random: Random, options: { company: ReferenceCompany; hit: Hit }): string {
+function noisyCompanyName(random: Random, options: { company: ReferenceCompany; hit: Hit }): string {
   const { company, hit } = options;
   const country = countryCodeOf(company.country);
   const tradingName = company.tradingNames?.[0];

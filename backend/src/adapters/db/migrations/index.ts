@@ -1,6 +1,7 @@
 /** Every migration, in order. Append only: a released migration never changes. */
 import { foundation } from './0001-foundation';
 import { reference } from './0002-reference';
+import { matches } from './0003-matches';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches];

@@ -94,15 +94,21 @@ function compareDomains(a: string | null, b: string | null): Level {
   return la !== undefined && la.length >= 3 && la === b.split('.', 1)[0] ? 'strong' : 'disagree';
 }
 
+/** Street lines: the house number and the words are compared apart, so "12 smith st, kinross" still meets "12 smith st". */
 function compareStreets(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
-  const jw = jaroWinkler(a, b);
   const na = streetNumber(a);
   const nb = streetNumber(b);
-  const sameNumber = na !== null && na === nb;
-  if (jw >= 0.93 && (sameNumber || na === null || nb === null)) return 'strong';
-  if (jw >= 0.85 || (sameNumber && jw >= 0.7)) return 'fuzzy';
+  const numbersAgree = na !== null && na === nb;
+  const numbersClash = na !== null && nb !== null && na !== nb;
+  const wordsA = a.split(' ').filter((w) => !/^\d/.test(w));
+  const wordsB = b.split(' ').filter((w) => !/^\d/.test(w));
+  const overlap = wordsA.length && wordsB.length ? tokenOverlap(wordsA, wordsB) : 0;
+  const jw = jaroWinkler(a, b);
+  if (!numbersClash && (jw >= 0.93 || overlap === 1)) return 'strong';
+  if (numbersAgree && (jw >= 0.75 || overlap >= 0.5)) return 'strong';
+  if (jw >= 0.85 || overlap >= 0.5 || numbersAgree) return 'fuzzy';
   return 'disagree';
 }
 

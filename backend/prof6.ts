@@ -1,0 +1,16 @@
+import { generateCrmDataset } from './src/domain/synthetic/crm-dataset';
+import { companyFeatures } from './src/domain/matching/features';
+import { normaliseLinkedinUrl } from './src/domain/matching/normalise/linkedin';
+import { normaliseAbn } from './src/domain/matching/normalise/abn';
+import { normaliseCity, normaliseState, normalisePostcode } from './src/domain/matching/normalise/address';
+import { toCountryCode } from './src/domain/matching/normalise/phone';
+const ctx = { defaultCountry: 'AU' };
+const crm = [...generateCrmDataset({ seed: 8, referenceSeed: 7, companies: 40000, people: 1, crmCompanies: 5000, crmPeople: 0 })].map((x) => x.record as any);
+const time = (name: string, fn: (r: any, i: number) => unknown, arr: any[]) => { for (let k = 0; k < 5; k++) { const t = process.hrtime.bigint(); arr.forEach(fn); if (k === 4) console.log(name, (Number(process.hrtime.bigint() - t) / 1e3 / arr.length).toFixed(2), 'us'); } };
+time('features', (r) => companyFeatures(r, ctx), crm);
+time('linkedin', (r) => normaliseLinkedinUrl(r.linkedinUrl), crm);
+time('abn', (r) => normaliseAbn(r.abn), crm);
+time('city', (r) => normaliseCity(r.city), crm);
+time('state', (r) => normaliseState(r.state), crm);
+time('postcode', (r) => normalisePostcode(r.postcode), crm);
+time('country', (r) => toCountryCode(r.country), crm);
