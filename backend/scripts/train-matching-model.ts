@@ -1,7 +1,8 @@
 /**
  * Trains the matching models on generated data (never on the evaluation sets) and writes them as versioned JSON:
  *  1. build a reference index from a training reference set (its own seed);
- *  2. label the candidate pairs of a training CRM set and estimate Fellegi-Sunter weights from them;
+ *  2. estimate Fellegi-Sunter weights: m from each training CRM record and its true match, u from the record and
+ *     random reference records (so the blocking keys do not bias u);
  *  3. on a separate calibration CRM set, fit an isotonic map from each candidate pair's uncalibrated match
  *     probability to how often such pairs really match.
  * Usage: npm run train:matching -w @accord/backend
@@ -9,22 +10,24 @@
 import fs from 'node:fs';
 import type { RecordKind } from '@accord/shared';
 import { modelPath } from '../src/adapters/reference/matching-models';
-import { findCandidates, defaultCandidateOptions } from '../src/domain/matching/candidates';
+import { compareWith, defaultCandidateOptions, findCandidates } from '../src/domain/matching/candidates';
 import { companyFields, personFields } from '../src/domain/matching/compare/compare-fields';
 import { pairProbability, scoreOf, type MatchingModel } from '../src/domain/matching/model';
 import { ReferenceIndexBuilder } from '../src/domain/matching/reference-index';
 import { estimateWeights, type LabelledPair } from '../src/domain/matching/training/estimate-weights';
 import { fitIsotonic } from '../src/domain/matching/training/isotonic';
 import { generateCrmDataset } from '../src/domain/synthetic/crm-dataset';
+import { createRandom } from '../src/domain/synthetic/random';
 import { referenceCompanyAt, referencePersonAt } from '../src/domain/synthetic/reference-generator';
 
-const VERSION = '2026.11.28-1';
+const VERSION = '2026.11.28-2';
 const REFERENCE_SEED = 101;
 const TRAINING_SEED = 202;
 const CALIBRATION_SEED = 303;
 const COMPANIES = 60_000;
 const PEOPLE = 120_000;
 const CRM_PER_KIND = 25_000;
+const RANDOM_PAIRS_PER_RECORD = 8;
 const ctx = { defaultCountry: 'AU' };
 
 function log(line: string): void {
@@ -49,10 +52,24 @@ function main(): void {
       crmPeople: CRM_PER_KIND,
     });
 
+  // m from each record and its true match; u from the record against random reference records of its kind.
   const pairs: Record<RecordKind, LabelledPair[]> = { company: [], person: [] };
+  const withMatch: Record<RecordKind, number> = { company: 0, person: 0 };
+  const records: Record<RecordKind, number> = { company: 0, person: 0 };
+  const random = createRandom(TRAINING_SEED);
   for (const { record, truth } of dataset(TRAINING_SEED)) {
-    for (const c of findCandidates(index, { record, ctx, options: defaultCandidateOptions })) {
-      pairs[record.kind].push({ comparisons: c.comparisons, isMatch: c.id === truth });
+    const kind = record.kind;
+    const size = kind === 'company' ? COMPANIES : PEOPLE;
+    records[kind]++;
+    const targets: number[] = [];
+    if (truth) {
+      withMatch[kind]++;
+      const r = kind === 'company' ? index.findCompany(truth) : index.findPerson(truth);
+      if (r !== undefined) targets.push(r);
+    }
+    for (let k = 0; k < RANDOM_PAIRS_PER_RECORD; k++) targets.push(random.int(0, size - 1));
+    for (const c of compareWith(index, { record, ctx, referenceRecords: targets })) {
+      pairs[kind].push({ comparisons: c.comparisons, isMatch: c.id === truth });
     }
   }
 
@@ -65,16 +82,16 @@ function main(): void {
       trainedOn: {
         description: `generated: ${COMPANIES} reference companies, ${PEOPLE} people (seed ${REFERENCE_SEED}); ${CRM_PER_KIND} CRM records per kind`,
         seed: TRAINING_SEED,
-        records: CRM_PER_KIND,
-        candidatePairs: estimated.candidatePairs,
+        records: records[kind],
         matchedPairs: estimated.matchedPairs,
+        randomPairs: estimated.unmatchedPairs,
       },
-      priorOdds: estimated.priorOdds,
+      matchRate: withMatch[kind] / records[kind],
       weights: estimated.weights,
       counts: estimated.counts,
       calibration: { x: [], y: [] },
     };
-    log(`${kind}: ${estimated.candidatePairs} candidate pairs, ${estimated.matchedPairs} matches, prior odds ${estimated.priorOdds.toFixed(4)}`);
+    log(`${kind}: ${estimated.matchedPairs} true pairs, ${estimated.unmatchedPairs} random pairs, match rate ${models[kind].matchRate.toFixed(3)}`);
   }
 
   // Calibration: every candidate pair of a separate CRM set, its uncalibrated pair probability against the truth.
@@ -82,7 +99,8 @@ function main(): void {
   for (const { record, truth } of dataset(CALIBRATION_SEED)) {
     const model = models[record.kind];
     for (const c of findCandidates(index, { record, ctx, options: defaultCandidateOptions })) {
-      points[record.kind].push({ raw: pairProbability(model, scoreOf(model, c.comparisons)), correct: c.id === truth });
+      const size = record.kind === 'company' ? COMPANIES : PEOPLE;
+      points[record.kind].push({ raw: pairProbability(model, scoreOf(model, c.comparisons), size), correct: c.id === truth });
     }
   }
   for (const kind of ['company', 'person'] as const) {

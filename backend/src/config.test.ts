@@ -24,8 +24,16 @@ describe('loadConfig', () => {
       databaseUrl: `sqlite:${path.join(cwd, 'data', 'accord.sqlite')}`,
       logLevel: 'info',
       publicBaseUrl: 'http://localhost:3000',
+      demoData: { enabled: true, companies: 20_000 },
     });
     expect(config.encryptionKey).toBeUndefined();
+  });
+
+  it('keeps demo data off in production unless asked for', () => {
+    const key = 'ab'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', ACCORD_ENCRYPTION_KEY: key }, cwd).demoData.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ACCORD_ENCRYPTION_KEY: key, ACCORD_DEMO_DATA: 'on' }, cwd).demoData.enabled).toBe(true);
+    expect(loadConfig({ ACCORD_DEMO_DATA: 'off' }, cwd).demoData.enabled).toBe(false);
   });
 
   it('treats empty variables as unset', () => {
@@ -47,6 +55,8 @@ describe('loadConfig', () => {
     [{ ACCORD_ENCRYPTION_KEY: 'short' }, 'ACCORD_ENCRYPTION_KEY', /32 bytes/],
     [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL', /http/],
     [{ NODE_ENV: 'production' }, 'ACCORD_ENCRYPTION_KEY', /required/],
+    [{ ACCORD_DEMO_DATA: 'maybe' }, 'ACCORD_DEMO_DATA', /on or off/],
+    [{ ACCORD_DEMO_COMPANIES: 'lots' }, 'ACCORD_DEMO_COMPANIES', /whole number/],
   ])('rejects %p naming %s', (env, setting, problem) => {
     const error = failure(env);
     expect(error.setting).toBe(setting);

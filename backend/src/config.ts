@@ -37,6 +37,8 @@ const envSchema = z.object({
   ACCORD_ENCRYPTION_KEY: encryptionKeySchema.optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  ACCORD_DEMO_DATA: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  ACCORD_DEMO_COMPANIES: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).max(2_000_000).default(20_000),
 });
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
   encryptionKey: Buffer | undefined;
   publicBaseUrl: string;
   shutdownTimeoutMs: number;
+  /** Seed a generated demo reference database (companies, and twice as many people) when it is empty. */
+  demoData: { enabled: boolean; companies: number };
 }
 
 export class ConfigError extends Error {
@@ -88,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     encryptionKey: e.ACCORD_ENCRYPTION_KEY,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    demoData: { enabled: (e.ACCORD_DEMO_DATA ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on', companies: e.ACCORD_DEMO_COMPANIES },
   };
 }

@@ -9,11 +9,15 @@ import { openDatabase, type Database } from './adapters/db/database';
 import { migrateToLatest } from './adapters/db/migrate';
 import { createLogger, type Logger } from './adapters/log/logger';
 import { loadOrCreateLocalKey } from './adapters/crypto/secret-box';
+import { createReferenceStore } from './adapters/db/reference.store';
+import { buildReferenceIndex } from './app/build-reference-index';
+import { seedDemoReference } from './app/seed-demo-reference';
 import { ConfigError, loadConfig, type Config } from './config';
 
 export interface RunningAccord {
   url: string;
   database: Database;
+  reference: { companies: number; people: number; seeded: boolean; indexSeconds: number };
   stop(): Promise<void>;
 }
 
@@ -25,6 +29,14 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
     logger.info({ applied: migrations.applied, latest: migrations.latest }, 'database migrated');
     // The key is resolved now so a bad key file stops start-up; the stores that use it arrive with the CRM issue.
     void (config.encryptionKey ?? loadOrCreateLocalKey(config.dataDir));
+    const referenceStore = createReferenceStore(database);
+    const seeded = config.demoData.enabled
+      ? await seedDemoReference({ reference: referenceStore }, { companies: config.demoData.companies, now: new Date() })
+      : { seeded: false };
+    const indexStarted = Date.now();
+    const index = await buildReferenceIndex({ reference: referenceStore }, { defaultCountry: 'AU' });
+    const reference = { ...index.stats, seeded: seeded.seeded, indexSeconds: (Date.now() - indexStarted) / 1000 };
+    logger.info(reference, 'reference index built');
     const app = createHttpApp({ logger, database });
     const server = await listen(app, config.port, config.host);
     const { port } = server.address() as AddressInfo;
@@ -32,6 +44,7 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
     return {
       url,
       database,
+      reference,
       stop: async () => {
         await closeServer(server, config.shutdownTimeoutMs);
         await database.destroy();
@@ -73,6 +86,8 @@ function banner(config: Config, running: RunningAccord): string {
     `  URL        ${running.url}`,
     `  Health     ${running.url}/healthz   Ready ${running.url}/readyz`,
     `  Database   ${running.database.description}`,
+    `  Reference  ${running.reference.companies.toLocaleString('en')} companies, ${running.reference.people.toLocaleString('en')} people` +
+      `${running.reference.seeded ? ' (demo data, generated on this first start)' : ''}; indexed in ${running.reference.indexSeconds.toFixed(1)} s`,
     `  Data dir   ${config.dataDir}`,
     `  Mode       ${config.env}${config.encryptionKey ? '' : ' (local encryption key file)'}`,
     '  Stop       Ctrl+C (SIGINT) or SIGTERM',

@@ -11,7 +11,7 @@ const entry = path.join(backendDir, 'src/main.ts');
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _d, PORT: _p, ...rest } = process.env;
-  return { ...rest, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...extra };
+  return { ...rest, NODE_ENV: 'development', LOG_LEVEL: 'warn', ACCORD_DEMO_COMPANIES: '300', ...extra };
 }
 
 describe('start-up', () => {
@@ -32,7 +32,10 @@ describe('start-up', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-start-'));
     const stderr = await runUntilSigterm({ PORT: '0', ACCORD_DATA_DIR: dataDir });
     expect(stderr).toMatch(/Database\s+SQLite .*accord\.sqlite/);
+    expect(stderr).toMatch(/Reference\s+300 companies, 600 people \(demo data, generated on this first start\)/);
     expect(fs.existsSync(path.join(dataDir, 'accord.sqlite'))).toBe(true);
+    const second = await runUntilSigterm({ PORT: '0', ACCORD_DATA_DIR: dataDir });
+    expect(second).toMatch(/Reference\s+300 companies, 600 people; indexed/);
   });
 
   it('runs on PostgreSQL when DATABASE_URL says so', async () => {

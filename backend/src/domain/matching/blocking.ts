@@ -3,6 +3,7 @@
  * Each key kind has a weight used to rank candidates before full scoring, and very large blocks are skipped.
  */
 import type { CompanyFeatures, PersonFeatures } from './features';
+import { streetNumber } from './normalise/address';
 import { soundex } from './normalise/soundex';
 
 export interface BlockingKey {
@@ -59,5 +60,10 @@ export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
     if (f.companyDomain) keys.push({ key: `df:${f.companyDomain}|${first}`, strength: 3 });
   }
   if (f.street && f.postcode) keys.push({ key: `ap:${f.street}|${f.postcode}`, strength: 2 });
+  // Misspelt surnames: the sound of the name, or the house number, within one postcode or suburb.
+  if (f.postcode && last) keys.push({ key: `ps:${f.postcode}|${soundex(last)}`, strength: 2 });
+  if (f.city && last) keys.push({ key: `cs:${f.city}|${soundex(last)}`, strength: 1 });
+  const number = streetNumber(f.street);
+  if (f.postcode && number) keys.push({ key: `pn:${f.postcode}|${number}`, strength: 2 });
   return keys;
 }

@@ -98,3 +98,20 @@ function unique(found: number[], include: readonly number[]): number[] {
   if (include.length === 0) return found;
   return [...new Set([...found, ...include])];
 }
+
+/** Compares `record` with the given reference records, bypassing blocking (for training on random pairs). */
+export function compareWith(index: ReferenceIndex, request: { record: CrmRecord; ctx: FeatureContext; referenceRecords: readonly number[] }): Candidate[] {
+  const { record, ctx, referenceRecords } = request;
+  if (record.kind === 'company') {
+    const f = companyFeatures(record, ctx);
+    return referenceRecords.map((r) => {
+      const ref = index.company(r);
+      return { record: r, id: ref.id, label: ref.label, comparisons: compareCompanies(f, ref.features) };
+    });
+  }
+  const f = personFeatures(record, ctx);
+  return referenceRecords.map((r) => {
+    const ref = index.person(r);
+    return { record: r, id: ref.id, label: ref.label, comparisons: comparePeople(f, ref.features) };
+  });
+}

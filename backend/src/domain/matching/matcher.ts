@@ -63,7 +63,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
         .filter((c) => !rejected.has(c.id))
         .map((c) => ({ candidate: c, score: scoreOf(model, c.comparisons) }))
         .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : 1));
-      const probabilities = candidateProbabilities(model, scored.map((s) => s.score));
+      const referenceCount = kind === 'company' ? index.companyCount() : index.personCount();
+      const probabilities = candidateProbabilities(model, scored.map((s) => s.score), referenceCount);
       // Only the candidates a person will see are explained; the rest only needed a score.
       const shown = scored.slice(0, runnersUpCount + 2);
       if (chosenRecord !== undefined && !shown.some((s) => s.candidate.record === chosenRecord)) {

@@ -1,7 +1,7 @@
 /**
  * The Fellegi-Sunter model: per field and comparison level a log2 likelihood-ratio weight estimated from labelled
- * pairs, the prior odds of a candidate pair being a match, and an isotonic calibration of the resulting
- * probability. Stored as a versioned JSON file per record kind.
+ * pairs (m from true pairs, u from random pairs, so blocking does not bias it), the share of records that have a
+ * match (the prior), and an isotonic calibration of the resulting probability. Stored as versioned JSON per kind.
  */
 import { fieldComparisonSchema, recordKindSchema, type FieldComparison, type MatchReason } from '@accord/shared';
 import { z } from 'zod';
@@ -22,13 +22,13 @@ export const matchingModelSchema = z.object({
     description: z.string(),
     seed: z.int(),
     records: z.int(),
-    candidatePairs: z.int(),
     matchedPairs: z.int(),
+    randomPairs: z.int(),
   }),
-  /** Prior odds that a candidate pair (one sharing a blocking key) is a match. */
-  priorOdds: z.number().positive(),
+  /** Share of CRM records that have a match in the reference set; the prior for a pair is matchRate / reference size. */
+  matchRate: z.number().gt(0).lt(1),
   weights: z.record(z.string(), levelWeightsSchema),
-  /** Counts behind the weights, kept for inspection: per field and level, [matched pairs, unmatched pairs]. */
+  /** Counts behind the weights, kept for inspection: per field and level, [matched pairs, random unmatched pairs]. */
   counts: z.record(z.string(), z.record(fieldComparisonSchema, z.tuple([z.int(), z.int()]))),
   /** Isotonic map from a pair's uncalibrated match probability to the observed one: non-decreasing y over increasing x. */
   calibration: z.object({ x: z.array(z.number()), y: z.array(z.number()) }),
@@ -57,9 +57,13 @@ export function weightOf(model: MatchingModel, field: string, level: FieldCompar
   return model.weights[field]?.[level] ?? 0;
 }
 
-/** Uncalibrated probability that one candidate pair is a match, from its score and the prior odds. */
-export function pairProbability(model: MatchingModel, score: number): number {
-  return 1 / (1 + 2 ** -(score + Math.log2(model.priorOdds)));
+/**
+ * Uncalibrated probability that one pair is a match, from its score and the prior for a pair drawn at random:
+ * a record has a match with probability matchRate, and it is any one of the `referenceCount` records alike.
+ */
+export function pairProbability(model: MatchingModel, score: number, referenceCount: number): number {
+  const priorOdds = model.matchRate / Math.max(1, referenceCount);
+  return 1 / (1 + 2 ** -(score + Math.log2(priorOdds)));
 }
 
 /**
@@ -67,9 +71,9 @@ export function pairProbability(model: MatchingModel, score: number): number {
  * pair probability p_i becomes odds q_i = p_i / (1 - p_i), and P(i) = q_i / (1 + Σ_j q_j). Two equally good
  * candidates therefore never exceed 0.5 each, whatever their scores.
  */
-export function candidateProbabilities(model: MatchingModel, scores: readonly number[]): number[] {
+export function candidateProbabilities(model: MatchingModel, scores: readonly number[], referenceCount: number): number[] {
   const odds = scores.map((s) => {
-    const p = Math.min(calibrate(model, pairProbability(model, s)), 1 - 1e-9);
+    const p = Math.min(calibrate(model, pairProbability(model, s, referenceCount)), 1 - 1e-9);
     return p / (1 - p);
   });
   const total = 1 + odds.reduce((a, b) => a + b, 0);

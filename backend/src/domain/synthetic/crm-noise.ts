@@ -10,7 +10,7 @@ import { asciiSlug } from './slug';
 import { capitalise, formatPhoneLoosely, stripAccents, titleCase, withTypo } from './text-noise';
 import {
   australianStateNames, countryNames, crmLegalSuffixes, freeMailDomains, jobTitleAbbreviations, legalSuffixes,
-  nameAbbreviations, streetTypes, usStateNames, type CountryCode, type StateCode,
+  australianCities, nameAbbreviations, streetTypes, usStateNames, type CountryCode, type StateCode,
 } from './vocabulary';
 
 export interface NoiseOptions {
@@ -186,7 +186,8 @@ function noisyStreet(random: Random, street: string, hit: Hit): string {
     }
   }
   if (hit(0.05)) s = s.toUpperCase();
-  if (hit(0.03)) s = withTypo(random, s);
+  if (hit(0.08)) s = withTypo(random, s);
+  if (hit(0.04)) s = s.replace(/^(\d+)/, (n) => String(Number(n) + random.int(1, 9)));
   return s;
 }
 
@@ -200,7 +201,9 @@ function noisyLocality(
     let city = ref.city;
     if (hit(0.05)) city = city.toUpperCase();
     else if (hit(0.03)) city = city.toLowerCase();
-    if (hit(0.02)) city = withTypo(random, city);
+    if (hit(0.05)) city = withTypo(random, city);
+    // Moved, or the CRM holds another office's city.
+    if (country === 'AU' && hit(0.04)) city = random.pick(australianCities).city;
     out.city = city;
   }
   if (ref.state && !hit(0.15)) {
@@ -209,7 +212,11 @@ function noisyLocality(
     if (hit(0.04)) state = state.toLowerCase();
     out.state = state;
   }
-  if (ref.postcode && !hit(0.3)) out.postcode = ref.postcode.startsWith('0') && hit(0.3) ? ref.postcode.slice(1) : ref.postcode;
+  if (ref.postcode && !hit(0.3)) {
+    let postcode = ref.postcode.startsWith('0') && hit(0.3) ? ref.postcode.slice(1) : ref.postcode;
+    if (hit(0.05)) postcode = postcodeTypo(random, postcode);
+    out.postcode = postcode;
+  }
   if (ref.country && !hit(0.25)) out.country = hit(0.6) ? random.pick(countryNames[country]) : ref.country;
   return out;
 }
@@ -238,7 +245,8 @@ function noisyFirstName(random: Random, name: string, hit: Hit): string {
   }
   if (hit(0.02)) return `${first.charAt(0)}${random.chance(0.5) ? '.' : ''}`;
   if (hit(0.5)) first = stripAccents(first);
-  if (hit(0.03)) first = withTypo(random, first);
+  if (hit(0.08)) first = withTypo(random, first);
+  if (hit(0.02)) first = withTypo(random, first);
   return first;
 }
 
@@ -248,7 +256,8 @@ function noisyLastName(random: Random, name: string, hit: Hit): string {
   if (/^Ma?c[A-Z]/.test(last) && hit(0.2)) last = last.charAt(0) + last.slice(1).toLowerCase();
   if (last.includes('-') && hit(0.3)) last = last.replace('-', ' ');
   if (hit(0.5)) last = stripAccents(last);
-  if (hit(0.03)) last = withTypo(random, last);
+  if (hit(0.08)) last = withTypo(random, last);
+  if (hit(0.02)) last = withTypo(random, last);
   return last;
 }
 
@@ -284,4 +293,13 @@ function noisyJobTitle(random: Random, title: string, hit: Hit): string {
   else if (hit(0.03)) t = t.toUpperCase();
   if (hit(0.02)) t = withTypo(random, t);
   return t;
+}
+
+/** One mistyped digit, or two adjacent digits swapped, never in the leading (region) digit. */
+function postcodeTypo(random: Random, postcode: string): string {
+  if (postcode.length < 3 || !/^\d+$/.test(postcode)) return postcode;
+  const i = random.int(1, postcode.length - 1);
+  if (random.chance(0.5) && i < postcode.length - 1) return postcode.slice(0, i) + postcode[i + 1] + postcode[i] + postcode.slice(i + 2);
+  const digit = String((Number(postcode[i]) + random.int(1, 9)) % 10);
+  return postcode.slice(0, i) + digit + postcode.slice(i + 1);
 }

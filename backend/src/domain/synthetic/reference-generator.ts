@@ -115,6 +115,17 @@ function buildPerson(plan: {
     const profile = deriveSeed(deriveSeed(seed, SALT.profile), index).toString(36);
     person.linkedinUrl = `https://www.linkedin.com/in/${firstSlug}-${lastSlug}-${profile}`;
   }
+  if (country === 'AU' && r.chance(0.4)) {
+    // A mailing address of their own, in one of thousands of suburbs: the only way to tell namesakes apart
+    // when a record has no email or phone.
+    const home = residentialAddress(r);
+    person.street = home.street;
+    if (r.chance(0.95)) person.city = home.suburb;
+    person.state = home.state;
+    person.postcode = home.postcode;
+    person.country = country;
+    return { person, company };
+  }
   const sameCity = r.chance(0.75);
   const city = sameCity ? null : pickCity(r, country);
   if (r.chance(0.35)) person.street = sameCity && r.chance(0.6) ? company.street : streetAddress(r);
@@ -286,4 +297,37 @@ function emailLocalPart(first: string, last: string, patternUnit: number): strin
     case 'first': return first;
     default: return `${first}${last[0] ?? ''}`;
   }
+}
+
+const SUBURB_HEADS = ['Kings', 'Glen', 'Ash', 'Elm', 'Oak', 'Bay', 'Rose', 'Wood', 'Brook', 'Spring', 'Green', 'Red', 'Black', 'White', 'Mill', 'Fern', 'Hazel', 'Marl', 'Sand', 'Stone', 'Cam', 'Ken', 'Bel', 'Wyn', 'Tar', 'Kur', 'Wal', 'Bun', 'Yar', 'Mor'];
+const SUBURB_TAILS = ['ville', 'ton', 'field', 'wood', 'vale', 'dale', 'more', 'leigh', 'wick', 'ford', 'bury', 'ridge', 'brook', 'lea', 'ara', 'inga', 'oona', 'ella', 'ong', 'alla'];
+const SUBURB_SUFFIXES = ['', '', '', ' Heights', ' Park', ' Hill', ' North', ' South', ' West', ' East', ' Beach', ' Vale'];
+const STATE_POSTCODES: readonly (readonly [StateCode, number, number, number])[] = [
+  // state, first postcode, last postcode, weight (rough population share)
+  ['NSW', 2000, 2999, 32],
+  ['VIC', 3000, 3999, 26],
+  ['QLD', 4000, 4999, 20],
+  ['WA', 6000, 6797, 11],
+  ['SA', 5000, 5799, 7],
+  ['TAS', 7000, 7799, 2],
+  ['ACT', 2600, 2620, 2],
+];
+
+/** A home address: street, one of ~7,000 synthetic suburbs, and a postcode in its state's range. */
+function residentialAddress(r: Random): { street: string; suburb: string; state: StateCode; postcode: string } {
+  let pick = r.int(0, 99);
+  let chosen = STATE_POSTCODES[0]!;
+  for (const entry of STATE_POSTCODES) {
+    if (pick < entry[3]) {
+      chosen = entry;
+      break;
+    }
+    pick -= entry[3];
+  }
+  const [state, first, last] = chosen;
+  const suburb = `${r.pick(SUBURB_HEADS)}${r.pick(SUBURB_TAILS)}${r.pick(SUBURB_SUFFIXES)}`;
+  const postcode = String(r.int(first, last)).padStart(4, '0');
+  const [type] = r.pick(streetTypes);
+  const unit = r.chance(0.2) ? `${r.int(1, 40)}/` : '';
+  return { street: `${unit}${r.int(1, 250)} ${r.pick(streetNames)} ${type}`, suburb, state, postcode };
 }

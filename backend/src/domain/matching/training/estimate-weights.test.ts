@@ -25,10 +25,9 @@ describe('estimateWeights', () => {
     expect(result.counts.domain!.exact).toEqual([90, 5]);
   });
 
-  it('estimates the prior odds of a candidate pair being a match', () => {
-    expect(result.candidatePairs).toBe(1100);
+  it('counts the pairs it learnt from', () => {
     expect(result.matchedPairs).toBe(100);
-    expect(result.priorOdds).toBeCloseTo(101 / 1001, 6);
+    expect(result.unmatchedPairs).toBe(1000);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Estimates Fellegi-Sunter weights from labelled candidate pairs: for each field and level,
- * m = P(level | match) and u = P(level | non-match) among pairs where the field is present on both sides,
+ * Estimates Fellegi-Sunter weights from labelled pairs (true pairs, and random non-matching pairs): for each field
+ * and level, m = P(level | match) and u = P(level | non-match) among pairs where the field is present on both sides,
  * with add-one smoothing; weight = log2(m / u). Missing fields weigh 0 by construction.
  *
  * Two guards against over-trusting training data: levels are pooled until the weights fall from exact to
@@ -23,9 +23,8 @@ export interface LabelledPair {
 export interface EstimatedWeights {
   weights: Record<string, Record<FieldComparison, number>>;
   counts: Record<string, Record<FieldComparison, [number, number]>>;
-  priorOdds: number;
-  candidatePairs: number;
   matchedPairs: number;
+  unmatchedPairs: number;
 }
 
 export function estimateWeights(fields: readonly string[], pairs: Iterable<LabelledPair>): EstimatedWeights {
@@ -43,8 +42,7 @@ export function estimateWeights(fields: readonly string[], pairs: Iterable<Label
   }
   const weights: Record<string, Record<FieldComparison, number>> = {};
   for (const f of fields) weights[f] = monotoneWeights(counts[f]!);
-  const unmatched = total - matched;
-  return { weights, counts, priorOdds: (matched + 1) / (unmatched + 1), candidatePairs: total, matchedPairs: matched };
+  return { weights, counts, matchedPairs: matched, unmatchedPairs: total - matched };
 }
 
 /**
