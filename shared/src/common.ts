@@ -19,3 +19,35 @@ export const probabilitySchema = z.number().min(0).max(1);
 
 /** An optional text field as CRMs hold it: missing, null or a string. */
 export const optionalText = (max = 2_000) => z.string().max(max).nullish();
+
+/** Postal address fields, as both CRMs and the reference data hold them. */
+export const addressShape = {
+  street: optionalText(),
+  city: optionalText(200),
+  state: optionalText(200),
+  postcode: optionalText(40),
+  country: optionalText(200),
+};
+
+/** Descriptive company fields shared by CRM and reference companies. */
+export const companyDetailsShape = {
+  domain: optionalText(),
+  phone: optionalText(100),
+  abn: optionalText(40),
+  industry: optionalText(200),
+  employeeCount: z.int().min(0).nullish(),
+  linkedinUrl: optionalText(),
+  description: optionalText(10_000),
+  ...addressShape,
+};
+
+/** Contact fields shared by CRM and reference people. */
+export const personDetailsShape = {
+  firstName: optionalText(500),
+  lastName: optionalText(500),
+  email: optionalText(320),
+  phone: optionalText(100),
+  jobTitle: optionalText(500),
+  linkedinUrl: optionalText(),
+  ...addressShape,
+};
