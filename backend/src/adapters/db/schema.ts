@@ -65,6 +65,36 @@ export interface MatchDecisionsTable {
   decided_at: string;
 }
 
+export interface CreditAccountsTable {
+  tenant_id: string;
+  balance: number;
+  reserved: number;
+  updated_at: string;
+}
+
+export interface CreditLedgerTable {
+  id: string;
+  tenant_id: string;
+  kind: 'grant' | 'debit' | 'refund' | 'expiry' | 'reservation' | 'release';
+  /** Always positive; the kind says which way it moves the balance or the reservation. */
+  amount: number;
+  idempotency_key: string;
+  batch_id: string | null;
+  user_id: string | null;
+  record_ref: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface CreditAlertsTable {
+  tenant_id: string;
+  kind: 'monthly_cap' | 'balance';
+  /** "2026-11" for a monthly cap. */
+  period: string;
+  threshold: number;
+  created_at: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   credentials: CredentialsTable;
@@ -72,4 +102,7 @@ export interface Schema {
   reference_people: ReferencePeopleTable;
   match_results: MatchResultsTable;
   match_decisions: MatchDecisionsTable;
+  credit_accounts: CreditAccountsTable;
+  credit_ledger: CreditLedgerTable;
+  credit_alerts: CreditAlertsTable;
 }

@@ -5,3 +5,8 @@ import { sql, type RawBuilder } from 'kysely';
 export function sqlIn(column: string, values: readonly string[]): RawBuilder<unknown> {
   return sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
 }
+
+/** A CHECK expression: column >= value. */
+export function sqlAtLeast(column: string, value: number): RawBuilder<unknown> {
+  return sql`${sql.ref(column)} >= ${sql.lit(value)}`;
+}
