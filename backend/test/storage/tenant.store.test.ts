@@ -9,7 +9,14 @@ describeEachDatabase('tenant store', (ctx) => {
     const store = createTenantStore(ctx.database);
     const tenant = await store.install({ crm: 'hubspot', externalId: '1001', name: 'Acme portal', now });
     expect(tenant).toMatchObject({ crm: 'hubspot', externalId: '1001', name: 'Acme portal', status: 'active' });
-    expect(tenant.settings).toEqual({ autoApplyThreshold: 0.95, reviewThreshold: 0.5, rateLimitSharePercent: 50, defaultCountry: 'AU' });
+    expect(tenant.settings).toEqual({
+      autoApplyThreshold: 0.95,
+      reviewThreshold: 0.5,
+      rateLimitSharePercent: 50,
+      defaultCountry: 'AU',
+      credits: { creditsPerRecord: 1, freeReenrichWindowDays: 30, monthlyCap: null, perBatchCap: null, perUserDailyCap: null, refundOnUndo: false },
+      mappings: [],
+    });
     expect(await store.findById(tenant.id)).toEqual(tenant);
     expect(await store.findByExternalId('hubspot', '1001')).toEqual(tenant);
   });

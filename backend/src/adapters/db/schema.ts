@@ -95,6 +95,50 @@ export interface CreditAlertsTable {
   created_at: string;
 }
 
+export interface EnrichmentsTable {
+  id: string;
+  tenant_id: string;
+  kind: 'company' | 'person';
+  crm_record_id: string;
+  idempotency_key: string;
+  /** SHA-256 of what was asked, so a reused key with another request is refused. */
+  request_hash: string;
+  state: 'pending' | 'charged' | 'writing' | 'written' | 'failed' | 'undone';
+  reference_id: string;
+  confidence: number;
+  credits: number;
+  /** The ledger idempotency key of the charge, when there was one. */
+  charge_key: string | null;
+  user_id: string | null;
+  batch_id: string | null;
+  /** The planned FieldChange[]. */
+  changes_json: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditWritesTable {
+  id: string;
+  tenant_id: string;
+  crm: 'hubspot' | 'salesforce';
+  kind: 'company' | 'person';
+  crm_record_id: string;
+  field: string;
+  before_json: string;
+  after_json: string;
+  actor: 'user' | 'batch' | 'undo';
+  actor_id: string | null;
+  batch_id: string | null;
+  enrichment_id: string;
+  reference_id: string | null;
+  confidence: number | null;
+  credits_charged: number;
+  written_at: string;
+  /** Order of writes within one timestamp. */
+  seq: number;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   credentials: CredentialsTable;
@@ -105,4 +149,6 @@ export interface Schema {
   credit_accounts: CreditAccountsTable;
   credit_ledger: CreditLedgerTable;
   credit_alerts: CreditAlertsTable;
+  enrichments: EnrichmentsTable;
+  audit_writes: AuditWritesTable;
 }

@@ -44,12 +44,13 @@ export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
   if (f.email) keys.push({ key: `e:${f.email}`, strength: 10 });
   if (f.phone) keys.push({ key: `p:${f.phone}`, strength: 6 });
   if (f.linkedin) keys.push({ key: `l:${f.linkedin}`, strength: 10 });
-  const last = f.last?.replace(/ /g, '') ?? null;
+  const last = f.last === null ? null : f.last.includes(' ') ? f.last.replace(/ /g, '') : f.last;
   const first = f.firstCanonical;
+  const lastSound = last ? soundex(last) : '';
   if (last) {
     if (first) {
       keys.push({ key: `nf:${last}|${first}`, strength: 4 });
-      keys.push({ key: `sx:${soundex(first)}|${soundex(last)}`, strength: 1 });
+      keys.push({ key: `sx:${soundex(first)}|${lastSound}`, strength: 1 });
     }
     if (f.companyDomain) keys.push({ key: `dl:${f.companyDomain}|${last}`, strength: 6 });
     if (f.postcode) keys.push({ key: `lp:${last}|${f.postcode}`, strength: 3 });
@@ -61,8 +62,8 @@ export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
   }
   if (f.street && f.postcode) keys.push({ key: `ap:${f.street}|${f.postcode}`, strength: 2 });
   // Misspelt surnames: the sound of the name, or the house number, within one postcode or suburb.
-  if (f.postcode && last) keys.push({ key: `ps:${f.postcode}|${soundex(last)}`, strength: 2 });
-  if (f.city && last) keys.push({ key: `cs:${f.city}|${soundex(last)}`, strength: 1 });
+  if (f.postcode && last) keys.push({ key: `ps:${f.postcode}|${lastSound}`, strength: 2 });
+  if (f.city && last) keys.push({ key: `cs:${f.city}|${lastSound}`, strength: 1 });
   const number = streetNumber(f.street);
   if (f.postcode && number) keys.push({ key: `pn:${f.postcode}|${number}`, strength: 2 });
   return keys;

@@ -47,17 +47,29 @@ class Ranker {
         strength[r] = strength[r]! + k.strength;
       }
     }
-    let result: number[];
-    if (touched.length <= options.maxCandidates) result = touched.slice();
-    else {
-      result = touched
-        .slice()
-        .sort((a, b) => strength[b]! - strength[a]! || a - b)
-        .slice(0, options.maxCandidates);
-    }
+    const result = touched.length <= options.maxCandidates ? touched.slice() : topRecords(touched, strength, options.maxCandidates);
     for (const r of touched) strength[r] = 0;
     return result;
   }
+}
+
+/**
+ * The `k` records with the highest strength (ties: lower record number first), best first: the first `k` of the
+ * touched list sorted that way, found by insertion into a short sorted list instead of sorting the whole list.
+ */
+function topRecords(touched: readonly number[], strength: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  const before = (a: number, b: number) => strength[a]! > strength[b]! || (strength[a] === strength[b] && a < b);
+  for (const r of touched) {
+    if (best.length === k && !before(r, best[k - 1]!)) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    while (i > 0 && before(r, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = r;
+  }
+  return best;
 }
 
 const rankers = new WeakMap<ReferenceIndex, Ranker>();

@@ -7,6 +7,7 @@ import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
 import { BlockIndex, BlockIndexBuilder } from './block-index';
 import { companyBlockingKeys, personBlockingKeys } from './blocking';
 import {
+  companyDomainAndName,
   companyFeatures,
   packCompany,
   packPerson,
@@ -71,9 +72,9 @@ export class ReferenceIndex {
     const features = unpackPerson(this.people.packed[record]!);
     const companyRecord = this.people.companyOf[record]!;
     if (companyRecord !== NO_COMPANY) {
-      const company = unpackCompany(this.companies.packed[companyRecord]!);
+      const company = companyDomainAndName(this.companies.packed[companyRecord]!);
       features.companyDomain = company.domain ?? features.companyDomain;
-      features.companyName = company.names[0] ?? features.companyName;
+      features.companyName = company.name ?? features.companyName;
     }
     return { id: this.people.ids[record]!, label: this.people.labels[record]!, features };
   }
@@ -126,14 +127,14 @@ export class ReferenceIndexBuilder {
     const n = this.people.ids.length;
     const companyDomain = record.companyId ? this.companyDomains.get(record.companyId) : undefined;
     const f = personFeatures(record, this.ctx, companyDomain ? { domain: companyDomain, name: null } : undefined);
-    // The company's name is looked up at match time; only what blocking needs is kept here.
-    const packed = packPerson({ ...f, companyName: null });
-    this.people.ids.push(record.id);
-    this.people.labels.push([record.firstName, record.lastName].filter(Boolean).join(' '));
-    this.people.packed.push(packed);
-    this.personCompanyIds.push(record.companyId ?? null);
     this.personBlocks.add(`id:${record.id}`, n);
     for (const k of personBlockingKeys(f)) this.personBlocks.add(k.key, n);
+    // The company's name is looked up at match time; only what blocking needs is kept here.
+    f.companyName = null;
+    this.people.ids.push(record.id);
+    this.people.labels.push(personLabel(record));
+    this.people.packed.push(packPerson(f));
+    this.personCompanyIds.push(record.companyId ?? null);
   }
 
   build(): ReferenceIndex {
@@ -150,4 +151,11 @@ export class ReferenceIndexBuilder {
     this.companyDomains.clear();
     return new ReferenceIndex(companies, { ...this.people, blocks: this.personBlocks.build(), companyOf });
   }
+}
+
+/** "First Last", or whichever of the two is present. */
+function personLabel(record: ReferencePerson): string {
+  const first = record.firstName;
+  const last = record.lastName;
+  return first ? (last ? `${first} ${last}` : first) : (last ?? '');
 }

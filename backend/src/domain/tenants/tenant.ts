@@ -1,6 +1,8 @@
 /** A tenant is one installed CRM account: a HubSpot portal or a Salesforce org. */
 import { crmSchema } from '@accord/shared';
 import { z } from 'zod';
+import { creditPolicySchema } from '../credits/credit-policy';
+import { mappingSetSchema } from '../enrichment/mapping';
 
 export const tenantStatusSchema = z.enum(['active', 'uninstalled']);
 
@@ -14,6 +16,10 @@ export const tenantSettingsSchema = z.object({
   rateLimitSharePercent: z.int().min(1).max(100).default(50),
   /** Default country (ISO 3166-1 alpha-2) for phone numbers without one. */
   defaultCountry: z.string().length(2).default('AU'),
+  /** Pricing, caps and refund rules. */
+  credits: creditPolicySchema.prefault({}),
+  /** Field mappings that replace the defaults for a CRM object. */
+  mappings: z.array(mappingSetSchema).max(10).default([]),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 

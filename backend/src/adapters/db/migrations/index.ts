@@ -3,6 +3,7 @@ import { foundation } from './0001-foundation';
 import { reference } from './0002-reference';
 import { matches } from './0003-matches';
 import { credits } from './0004-credits';
+import { enrichments } from './0005-enrichments';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments];

@@ -32,9 +32,8 @@ export function compareNames(a: string | null, b: string | null): Level {
   if (a === b) return 'exact';
   const ta = a.split(' ');
   const tb = b.split(' ');
-  const sortedA = [...ta].sort().join(' ');
-  const sortedB = [...tb].sort().join(' ');
-  if (sortedA === sortedB) return 'strong';
+  // The same words in another order (only possible when the lengths agree).
+  if (a.length === b.length && ta.length === tb.length && ta.slice().sort().join(' ') === tb.slice().sort().join(' ')) return 'strong';
   const jw = jaroWinkler(a, b);
   if (jw >= 0.95) return 'strong';
   const overlap = tokenOverlap(ta, tb);
@@ -127,7 +126,7 @@ function comparePostcodes(a: string | null, b: string | null): Level {
     for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) diff++;
     if (diff === 1) return 'fuzzy';
     // Two adjacent digits swapped.
-    if (diff === 2 && [...a].sort().join('') === [...b].sort().join('')) return 'fuzzy';
+    if (diff === 2 && a.split('').sort().join('') === b.split('').sort().join('')) return 'fuzzy';
   }
   return 'disagree';
 }
@@ -169,8 +168,8 @@ function compareGivenNames(crm: PersonFeatures, ref: PersonFeatures): Level {
 function compareSurnames(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
-  const ca = a.replace(/ /g, '');
-  const cb = b.replace(/ /g, '');
+  const ca = a.includes(' ') ? a.replace(/ /g, '') : a;
+  const cb = b.includes(' ') ? b.replace(/ /g, '') : b;
   if (ca === cb) return 'strong';
   const jw = jaroWinkler(ca, cb);
   if (jw >= 0.94) return 'strong';

@@ -75,7 +75,8 @@ export interface NormalisedCompanyName {
 
 export function normaliseCompanyName(input: string | null | undefined): NormalisedCompanyName | null {
   if (!input) return null;
-  const folded = foldText(input.replace(/&/g, ' and ').replace(/\+/g, ' and '));
+  const spelled = input.includes('&') || input.includes('+') ? input.replace(/&/g, ' and ').replace(/\+/g, ' and ') : input;
+  const folded = foldText(spelled);
   let ws = words(folded);
   ws = stripLegalSuffix(ws);
   const tokens: string[] = [];

@@ -19,9 +19,26 @@ export function isFreeMailDomain(domain: string): boolean {
   return FREE_MAIL_DOMAINS.has(domain);
 }
 
+/**
+ * Results of normaliseDomain by raw input. The public-suffix lookup costs a few µs and the same hosts come back again
+ * and again (every person of a company, every CRM record of a tenant), so a bounded memo pays for itself. The function
+ * is pure, so the memo cannot change a result; it is emptied when full to keep memory bounded.
+ */
+const domainMemo = new Map<string, string | null>();
+const DOMAIN_MEMO_SIZE = 100_000;
+
 /** Registrable domain (lowercase) of a domain, URL or email, or null when there is none (IPs, localhost, junk). */
 export function normaliseDomain(input: string | null | undefined): string | null {
   if (!input) return null;
+  const known = domainMemo.get(input);
+  if (known !== undefined) return known;
+  const domain = registrableDomain(input);
+  if (domainMemo.size >= DOMAIN_MEMO_SIZE) domainMemo.clear();
+  domainMemo.set(input, domain);
+  return domain;
+}
+
+function registrableDomain(input: string): string | null {
   let s = input.trim().toLowerCase();
   if (s === '') return null;
   if (s.length > MAX_INPUT_LENGTH) s = s.slice(0, MAX_INPUT_LENGTH);

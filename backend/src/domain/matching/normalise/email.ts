@@ -14,7 +14,8 @@ const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/;
 
 export function normaliseEmail(input: string | null | undefined): NormalisedEmail | null {
   if (!input) return null;
-  const s = input.trim().toLowerCase().replace(/^mailto:/, '');
+  const lower = input.trim().toLowerCase();
+  const s = lower.startsWith('mailto:') ? lower.slice(7) : lower;
   if (s.length > 320) return null;
   const at = s.indexOf('@');
   if (at <= 0 || at !== s.lastIndexOf('@')) return null;
@@ -26,6 +27,6 @@ export function normaliseEmail(input: string | null | undefined): NormalisedEmai
   if (!domain) return null;
   const plus = local.indexOf('+');
   if (plus > 0) local = local.slice(0, plus);
-  if (domain === 'gmail.com' || domain === 'googlemail.com') local = local.replace(/\./g, '');
+  if ((domain === 'gmail.com' || domain === 'googlemail.com') && local.includes('.')) local = local.replace(/\./g, '');
   return { address: `${local}@${host}`, local, domain, isFreeMail: isFreeMailDomain(domain) };
 }

@@ -20,8 +20,32 @@ describe('foldText', () => {
     [emoji, ''],
     [`Acme ${emoji} Pty`, 'acme pty'],
     ['ÅNGSTRÖM', 'angstrom'],
+    ['smith jones', 'smith jones'],
+    ['Smith Jones', 'smith jones'],
+    ['Level 3, 12 George Street', 'level 3 12 george street'],
+    [' Pty.  Ltd. ', 'pty ltd'],
+    ['a  b', 'a b'],
+    ['trailing ', 'trailing'],
+    ['O\'Neil\tX_Y', 'o neil x y'],
   ])('%p → %p', (input, expected) => {
     expect(foldText(input)).toBe(expected);
+  });
+
+  it('agrees with the regular-expression folding on ASCII and non-ASCII inputs alike', () => {
+    const slow = (s: string) => {
+      let t = s.toLowerCase();
+      // eslint-disable-next-line no-control-regex
+      if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      return t.replace(/[^a-z0-9]+/g, ' ').trim();
+    };
+    const alphabet = ['a', 'Z', '7', ' ', ' ', '.', '-', "'", '\t', 'é', 'İ', 'ß', '\u00a0'];
+    let seed = 1;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % alphabet.length;
+    for (let n = 0; n < 5_000; n++) {
+      let input = '';
+      for (let i = n % 9; i > 0; i--) input += alphabet[next()];
+      expect(foldText(input)).toBe(slow(input));
+    }
   });
 
   it('bounds the work on a 10,000-character input', () => {
@@ -238,6 +262,8 @@ describe('soundex', () => {
     ['ashcraft', 'a261'],
     ['tymczak', 't522'],
     ['pfister', 'p236'],
+    ['o neil', 'o540'],
+    ['ah', 'a000'],
     ['', ''],
   ])('%p → %p', (input, expected) => {
     expect(soundex(input)).toBe(expected);

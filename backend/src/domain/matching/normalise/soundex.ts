@@ -1,24 +1,27 @@
 /** American Soundex of a folded word ("robert" → "r163"), used only as a blocking key for misspelt names. */
 
-const CODES: Readonly<Record<string, string>> = {
-  b: '1', f: '1', p: '1', v: '1',
-  c: '2', g: '2', j: '2', k: '2', q: '2', s: '2', x: '2', z: '2',
-  d: '3', t: '3',
-  l: '4',
-  m: '5', n: '5',
-  r: '6',
-};
+/** Soundex digit per letter a..z, 0 for letters without one (vowels, h, w, y). */
+const CODES = (() => {
+  const codes = new Uint8Array(26);
+  const groups = ['bfpv', 'cgjkqsxz', 'dt', 'l', 'mn', 'r'];
+  groups.forEach((letters, i) => {
+    for (const ch of letters) codes[ch.charCodeAt(0) - 97] = i + 1;
+  });
+  return codes;
+})();
 
+/** Only the letters a-z count; anything else in `word` is skipped. */
 export function soundex(word: string): string {
-  const w = word.replace(/[^a-z]/g, '');
-  if (w === '') return '';
-  let out = w[0]!;
-  let last = CODES[w[0]!] ?? '';
-  for (let i = 1; i < w.length && out.length < 4; i++) {
-    const ch = w[i]!;
-    const code = CODES[ch] ?? '';
-    if (code !== '' && code !== last) out += code;
-    if (ch !== 'h' && ch !== 'w') last = code;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < word.length && out.length < 4; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) continue;
+    const code = CODES[c - 97]!;
+    if (out === '') out = word[i]!;
+    else if (code !== 0 && code !== last) out += String.fromCharCode(48 + code);
+    if (c !== 104 && c !== 119) last = code; // h and w do not separate equal codes
   }
-  return out.padEnd(4, '0');
+  if (out === '') return '';
+  return out.length === 4 ? out : out.padEnd(4, '0');
 }
