@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { createCreditStore } from '../../src/adapters/db/credit.store';
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
 import { describeEachDatabase } from '../helpers/test-databases';
+import { creditBalanceSchema } from '@accord/shared';
+import { getCreditBalance } from '../../src/app/get-credit-balance';
 
 const now = new Date('2026-11-27T10:00:00.000Z');
 let tenantCounter = 0;
@@ -186,5 +188,20 @@ describeEachDatabase('credits ledger', (ctx) => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+
+describeEachDatabase('credit balance view', (ctx) => {
+  it('shows balance, reserved, this month\'s use against the cap, and alerts, in the shared contract', async () => {
+    const tenants = createTenantStore(ctx.database);
+    let tenant = await tenants.install({ crm: 'salesforce', externalId: 'balance-view', name: 't', now });
+    tenant = (await tenants.updateSettings(tenant.id, { credits: { ...tenant.settings.credits, monthlyCap: 4 } }, now))!;
+    const credits = createCreditStore(ctx.database);
+    await credits.grant(tenant.id, { amount: 10, idempotencyKey: 'g', now });
+    await credits.debit(tenant.id, { amount: 2, idempotencyKey: 'd1', now, caps: { monthly: 4 } });
+    await credits.reserve(tenant.id, { batchId: 'b', amount: 3, now });
+    const view = creditBalanceSchema.parse(await getCreditBalance({ credits }, { tenant, now }));
+    expect(view).toEqual({ balance: 8, reserved: 3, available: 5, usedThisMonth: 2, monthlyCap: 4, alerts: [{ kind: 'monthly_cap', threshold: 50, at: now.toISOString() }] });
   });
 });

@@ -1,6 +1,7 @@
 import type { FieldChange } from '@accord/shared';
 import { crossedThresholds, monthKey, startOfDay, startOfMonth } from './periods';
 import { priceEnrichment } from './pricing';
+import { estimateCredits } from './estimate';
 
 const change = (action: FieldChange['action']): FieldChange => ({ field: 'phone', current: null, proposed: '+61298765432', action, reason: action === 'skip' ? 'same_value' : 'crm_empty' });
 const policy = { creditsPerRecord: 1, freeReenrichWindowDays: 30 };
@@ -39,5 +40,22 @@ describe('periods', () => {
     [7, 8, 10, [80]],
   ])('from %p to %p of cap %p crosses %p', (before, after, cap, expected) => {
     expect(crossedThresholds({ before, after, cap, thresholds: [50, 80, 100] })).toEqual(expected);
+  });
+});
+
+
+describe('estimateCredits', () => {
+  it('counts every record with a candidate at most, and review records at the confirm rate as expected', () => {
+    const records = [
+      { band: 'auto' as const, cost: 1 },
+      { band: 'auto' as const, cost: 0 },
+      { band: 'review' as const, cost: 1 },
+      { band: 'review' as const, cost: 1 },
+      { band: 'none' as const, cost: 1 },
+    ];
+    expect(estimateCredits({ records })).toEqual({ maxCredits: 3, expectedCredits: 2 });
+    expect(estimateCredits({ records, reviewConfirmRate: 0 })).toEqual({ maxCredits: 3, expectedCredits: 1 });
+    expect(estimateCredits({ records, reviewConfirmRate: 1 })).toEqual({ maxCredits: 3, expectedCredits: 3 });
+    expect(estimateCredits({ records: [] })).toEqual({ maxCredits: 0, expectedCredits: 0 });
   });
 });
