@@ -17,7 +17,7 @@ export interface CandidateOptions {
   maxWeakBlock: number;
 }
 
-export const defaultCandidateOptions: CandidateOptions = { maxCandidates: 10, maxBlock: 500, maxWeakBlock: 100 };
+export const defaultCandidateOptions: CandidateOptions = { maxCandidates: 8, maxBlock: 500, maxWeakBlock: 100 };
 
 export interface Candidate {
   record: number;

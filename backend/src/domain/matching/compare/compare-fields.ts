@@ -35,13 +35,22 @@ export function compareNames(a: string | null, b: string | null): Level {
   // The same words in another order (only possible when the lengths agree).
   if (a.length === b.length && ta.length === tb.length && ta.slice().sort().join(' ') === tb.slice().sort().join(' ')) return 'strong';
   const jw = jaroWinkler(a, b);
-  if (jw >= 0.95) return 'strong';
-  const overlap = tokenOverlap(ta, tb);
-  if (jw >= 0.88 || overlap >= 0.6) return 'fuzzy';
+  // Every word has its twin (typos allowed): "smith jones plumbng" ~ "smith jones plumbing", not "hughes l" ~ "hughes c".
+  const together = tokenOverlap(ta, tb) === 1 && tokenOverlap(tb, ta) === 1;
+  if (jw >= 0.95 && together) return 'strong';
+  // Shared words over all words, so a shared generic prefix ("chicago public schools ...") is not enough.
+  if ((jw >= 0.88 && together) || tokenJaccard(ta, tb) >= 0.5) return 'fuzzy';
   return 'disagree';
 }
 
-/** Share of the shorter name's tokens found (exactly or nearly) in the other. */
+/** Words in common (exactly or nearly) over words in either name. */
+function tokenJaccard(ta: string[], tb: string[]): number {
+  const shared = tokenOverlap(ta, tb) * Math.min(ta.length, tb.length);
+  const union = ta.length + tb.length - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** Share of the shorter list's tokens found (exactly or nearly) in the other. */
 function tokenOverlap(ta: string[], tb: string[]): number {
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   let hits = 0;
@@ -94,6 +103,10 @@ function compareDomains(a: string | null, b: string | null): Level {
 }
 
 /** Street lines: the house number and the words are compared apart, so "12 smith st, kinross" still meets "12 smith st". */
+/** Street words that say little on their own: directions and street types. */
+const STREET_NOISE = new Set(['n', 's', 'e', 'w', 'st', 'rd', 'ave', 'dr', 'pl', 'ct', 'ln', 'hwy', 'blvd', 'lvl', 'ste', 'u', 'unit']);
+
+/** Street lines: the house number and the words are compared apart, so "12 smith st, kinross" still meets "12 smith st". */
 function compareStreets(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
@@ -101,12 +114,15 @@ function compareStreets(a: string | null, b: string | null): Level {
   const nb = streetNumber(b);
   const numbersAgree = na !== null && na === nb;
   const numbersClash = na !== null && nb !== null && na !== nb;
-  const wordsA = a.split(' ').filter((w) => !/^\d/.test(w));
-  const wordsB = b.split(' ').filter((w) => !/^\d/.test(w));
+  const words = (s: string) => s.split(' ').filter((w) => !/^\d/.test(w) && !STREET_NOISE.has(w));
+  const wordsA = words(a);
+  const wordsB = words(b);
   const overlap = wordsA.length && wordsB.length ? tokenOverlap(wordsA, wordsB) : 0;
   const jw = jaroWinkler(a, b);
   if (!numbersClash && (jw >= 0.93 || overlap === 1)) return 'strong';
   if (numbersAgree && (jw >= 0.75 || overlap >= 0.5)) return 'strong';
+  // Another house number on the same street is a neighbour, unless the rest is nearly identical (a typo).
+  if (numbersClash) return jw >= 0.9 && overlap === 1 ? 'fuzzy' : 'disagree';
   if (jw >= 0.85 || overlap >= 0.5 || numbersAgree) return 'fuzzy';
   return 'disagree';
 }

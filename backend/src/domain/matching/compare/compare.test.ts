@@ -33,6 +33,8 @@ describe('compareNames', () => {
     ['smith jones plumbng', 'smith jones plumbing', 'strong'],
     ['harbour plumbing', 'harbour plumbing services', 'fuzzy'],
     ['acme', 'zenith logistics', 'disagree'],
+    ['hughes l', 'hughes c', 'disagree'],
+    ['chicago public schools mccutcheon main john t', 'chicago public schools stockton joseph', 'disagree'],
     [null, 'acme', 'missing'],
   ] as const)('%p vs %p → %p', (a, b, level) => {
     expect(compareNames(a, b)).toBe(level);
@@ -142,5 +144,24 @@ describe('swapped names', () => {
     const crm = personFeatures({ kind: 'person', id: 'x', firstName: 'Zhang', lastName: 'Wei' }, ctx);
     const levels = Object.fromEntries(comparePeople(crm, reference).map((c) => [c.field, c.level]));
     expect([levels.firstName, levels.lastName]).toEqual(['strong', 'strong']);
+  });
+});
+
+describe('street comparison', () => {
+  const street = (a: string, b: string) => {
+    const f = (s: string) => companyFeatures({ kind: 'company', id: 'x', street: s }, ctx);
+    return compareCompanies(f(a), f(b)).find((c) => c.field === 'street')?.level;
+  };
+
+  it.each([
+    ['12 Smith Street', '12 Smith St', 'exact'],
+    ['12 smith st, kinross', '12 smith st', 'strong'],
+    ['Level 3, 12 George Street', '12 George St', 'strong'],
+    ['4846 N Sheridan', '4420 N Beacon St', 'disagree'],
+    ['12 Smith Street', '14 Smith Street', 'fuzzy'],
+    ['7/45 Smith Road', '45 Smith Rd', 'strong'],
+    ['12 Smith Street', '12 Smtih Street', 'strong'],
+  ])('%p vs %p → %p', (a, b, level) => {
+    expect(street(a, b)).toBe(level);
   });
 });

@@ -77,11 +77,23 @@ export function normaliseStreet(input: string | null | undefined): string | null
   return ws.map((w) => STREET_TYPES.get(w) ?? w).join(' ');
 }
 
-/** The first house number in a street line ("12a george st" → "12"), used as a strong sub-signal. */
+const UNIT_WORDS = new Set(['lvl', 'ste', 'u', 'shop', 'flat', 'apt']);
+
+/**
+ * The house number of a street line: "12a george st" → "12", "lvl 3 12 george st" → "12",
+ * "7 45 smith rd" (from "7/45") → "45". Level, suite and unit numbers are skipped.
+ */
 export function streetNumber(normalisedStreet: string | null): string | null {
   if (!normalisedStreet) return null;
-  const m = /(?:^|\s)(\d{1,6})[a-z]?(?:\s|$)/.exec(normalisedStreet);
-  return m ? m[1]! : null;
+  const ws = normalisedStreet.split(' ');
+  for (let i = 0; i < ws.length; i++) {
+    const m = /^(\d{1,6})[a-z]?$/.exec(ws[i]!);
+    if (!m) continue;
+    if (i > 0 && UNIT_WORDS.has(ws[i - 1]!)) continue;
+    if (i + 1 < ws.length && /^\d{1,6}[a-z]?$/.test(ws[i + 1]!)) continue;
+    return m[1]!;
+  }
+  return null;
 }
 
 /** City / suburb folded: "St Kilda" and "ST. KILDA" → "st kilda". */
