@@ -234,3 +234,27 @@ describeEachDatabase('enriching a record, first attempts racing', (ctx) => {
     expect(settled.state).toBe('written');
   });
 });
+
+describeEachDatabase('enriching many records at once', (ctx) => {
+  it('of 50 concurrent enrichments against a balance of 10, writes and charges exactly 10', async () => {
+    const tenant = await createTenantStore(ctx.database).install({ crm: 'hubspot', externalId: 'fifty', name: 'x', now: t(0) });
+    const credits = createCreditStore(ctx.database);
+    await credits.grant(tenant.id, { amount: 10, idempotencyKey: 'g', now: t(0) });
+    const crm = new InMemoryCrm();
+    for (let i = 0; i < 50; i++) crm.put({ kind: 'company', recordId: `hs-${i}` }, { industry: null });
+    const enrichments = createEnrichmentStore(ctx.database);
+    const deps = { crm, credits, enrichments, referenceRecord: async () => reference };
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => enrichRecord(deps, { tenant, match: matchOf(`hs-${i}`), idempotencyKey: `key-${i}`, userId: 'u', now: t(1) })),
+    );
+    const written = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(written).toHaveLength(10);
+    expect(refused.every((o) => (o.reason as { code?: string }).code === 'INSUFFICIENT_CREDITS')).toBe(true);
+    expect(crm.writes).toBe(10);
+    expect(await credits.account(tenant.id)).toEqual({ balance: 0, reserved: 0, available: 0 });
+    expect(await credits.derivedFromLedger(tenant.id)).toEqual({ balance: 0, reserved: 0, available: 0 });
+    const untouched = [...crm.records.values()].filter((r) => r.industry === null);
+    expect(untouched).toHaveLength(40);
+  });
+});
