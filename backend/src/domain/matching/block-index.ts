@@ -31,12 +31,12 @@ export class BlockIndexBuilder {
 
   build(): BlockIndex {
     const n = this.size;
-    const hashes = this.hashes.subarray(0, n);
-    const records = this.records.subarray(0, n);
-    const sorted = radixSortPairs(hashes, records);
+    // Pass one reads the (over-allocated) build buffers; they are dropped before pass two to keep the peak low.
+    const low = radixPass(this.hashes.subarray(0, n), this.records.subarray(0, n), 0);
     this.hashes = new Uint32Array(0);
     this.records = new Uint32Array(0);
     this.size = 0;
+    const sorted = radixPass(low.hashes, low.records, 16);
     return new BlockIndex(sorted.hashes, sorted.records);
   }
 
@@ -87,31 +87,26 @@ export class BlockIndex {
 const EMPTY = new Uint32Array(0);
 
 /**
- * Stable LSD radix sort by 32-bit hash in two 16-bit passes, carrying the record numbers along.
- * The result lives in fresh exact-size arrays, so the builder's over-allocated buffers can be freed.
+ * One stable counting-sort pass of an LSD radix sort on 16 bits of the hash (shift 0, then 16), carrying the record
+ * numbers along, into fresh exact-size arrays.
  */
-function radixSortPairs(hashes: Uint32Array, records: Uint32Array): { hashes: Uint32Array; records: Uint32Array } {
-  const n = hashes.length;
+function radixPass(srcH: Uint32Array, srcR: Uint32Array, shift: 0 | 16): { hashes: Uint32Array; records: Uint32Array } {
+  const n = srcH.length;
   const counts = new Uint32Array(65_536);
-  const pass = (srcH: Uint32Array, srcR: Uint32Array, shift: number) => {
-    const dstH = new Uint32Array(n);
-    const dstR = new Uint32Array(n);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(srcH[i]! >>> shift) & 0xffff]!++;
-    let sum = 0;
-    for (let b = 0; b < 65_536; b++) {
-      const c = counts[b]!;
-      counts[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const hv = srcH[i]!;
-      const pos = counts[(hv >>> shift) & 0xffff]!++;
-      dstH[pos] = hv;
-      dstR[pos] = srcR[i]!;
-    }
-    return { hashes: dstH, records: dstR };
-  };
-  const low = pass(hashes, records, 0);
-  return pass(low.hashes, low.records, 16);
+  const dstH = new Uint32Array(n);
+  const dstR = new Uint32Array(n);
+  for (let i = 0; i < n; i++) counts[(srcH[i]! >>> shift) & 0xffff]!++;
+  let sum = 0;
+  for (let b = 0; b < 65_536; b++) {
+    const c = counts[b]!;
+    counts[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const hv = srcH[i]!;
+    const pos = counts[(hv >>> shift) & 0xffff]!++;
+    dstH[pos] = hv;
+    dstR[pos] = srcR[i]!;
+  }
+  return { hashes: dstH, records: dstR };
 }

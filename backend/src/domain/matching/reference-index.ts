@@ -100,10 +100,14 @@ function findById(store: KindStore, blocks: BlockIndex, id: string): number | un
 export class ReferenceIndexBuilder {
   private readonly companies: KindStore = { ids: [], labels: [], packed: [] };
   private readonly people: KindStore = { ids: [], labels: [], packed: [] };
-  private readonly personCompanyIds: (string | null)[] = [];
   private readonly companyBlocks = new BlockIndexBuilder();
   private readonly personBlocks = new BlockIndexBuilder();
-  private readonly companyDomains = new Map<string, string>();
+  /** Company id → record number, while building (so people can be tied to their company as they arrive). */
+  private readonly companyNumbers = new Map<string, number>();
+  /** Each person's company record number; NO_COMPANY when unknown. */
+  private companyOf = new Uint32Array(1 << 16);
+  /** People whose company had not arrived yet: resolved in build(). */
+  private readonly pending: { person: number; companyId: string }[] = [];
 
   constructor(private readonly ctx: FeatureContext) {}
 
@@ -120,12 +124,13 @@ export class ReferenceIndexBuilder {
     this.companies.packed.push(packCompany(f));
     this.companyBlocks.add(`id:${record.id}`, n);
     for (const k of companyBlockingKeys(f)) this.companyBlocks.add(k.key, n);
-    if (f.domain) this.companyDomains.set(record.id, f.domain);
+    this.companyNumbers.set(record.id, n);
   }
 
   private addPerson(record: ReferencePerson): void {
     const n = this.people.ids.length;
-    const companyDomain = record.companyId ? this.companyDomains.get(record.companyId) : undefined;
+    const companyNumber = record.companyId ? this.companyNumbers.get(record.companyId) : undefined;
+    const companyDomain = companyNumber === undefined ? null : companyDomainAndName(this.companies.packed[companyNumber]!).domain;
     const f = personFeatures(record, this.ctx, companyDomain ? { domain: companyDomain, name: null } : undefined);
     this.personBlocks.add(`id:${record.id}`, n);
     for (const k of personBlockingKeys(f)) this.personBlocks.add(k.key, n);
@@ -134,21 +139,25 @@ export class ReferenceIndexBuilder {
     this.people.ids.push(record.id);
     this.people.labels.push(personLabel(record));
     this.people.packed.push(packPerson(f));
-    this.personCompanyIds.push(record.companyId ?? null);
+    if (n === this.companyOf.length) {
+      const grown = new Uint32Array(n * 2);
+      grown.set(this.companyOf);
+      this.companyOf = grown;
+    }
+    this.companyOf[n] = companyNumber ?? NO_COMPANY;
+    if (companyNumber === undefined && record.companyId) this.pending.push({ person: n, companyId: record.companyId });
   }
 
   build(): ReferenceIndex {
-    const companyBlocks = this.companyBlocks.build();
-    const companies = { ...this.companies, blocks: companyBlocks };
-    const companyOf = new Uint32Array(this.people.ids.length).fill(NO_COMPANY);
-    for (let i = 0; i < this.personCompanyIds.length; i++) {
-      const id = this.personCompanyIds[i];
-      if (!id) continue;
-      const r = findById(companies, companyBlocks, id);
-      if (r !== undefined) companyOf[i] = r;
+    const companyOf = this.companyOf.slice(0, this.people.ids.length);
+    for (const { person, companyId } of this.pending) {
+      const r = this.companyNumbers.get(companyId);
+      if (r !== undefined) companyOf[person] = r;
     }
-    this.personCompanyIds.length = 0;
-    this.companyDomains.clear();
+    this.pending.length = 0;
+    this.companyNumbers.clear();
+    this.companyOf = new Uint32Array(0);
+    const companies = { ...this.companies, blocks: this.companyBlocks.build() };
     return new ReferenceIndex(companies, { ...this.people, blocks: this.personBlocks.build(), companyOf });
   }
 }
