@@ -158,6 +158,19 @@ export function createCreditStore(database: Database): CreditStore {
     }
   }
 
+  /** Debits minus refunds since `since`, grouped by user or batch, nulls last. */
+  async function netSpendBy(column: 'user_id' | 'batch_id', tenantId: string, since: Date): Promise<{ key: string | null; credits: number }[]> {
+    const rows = await db
+      .selectFrom('credit_ledger')
+      .select([sql<string | null>`${sql.ref(column)}`.as('key'), sql<number>`sum(case when kind = 'debit' then amount else -amount end)`.as('credits')])
+      .where('tenant_id', '=', tenantId)
+      .where('kind', 'in', ['debit', 'refund'])
+      .where('created_at', '>=', since.toISOString())
+      .groupBy(column)
+      .execute();
+    return rows.map((r) => ({ key: r.key, credits: Number(r.credits) })).sort((a, b) => byNullableKey(a.key, b.key));
+  }
+
   const store: CreditStore = {
     async grant(tenantId, { amount, idempotencyKey, note, now }) {
       assertCredits(amount);
@@ -336,27 +349,11 @@ export function createCreditStore(database: Database): CreditStore {
     spentSince: (tenantId, filter) => sumDebitsMinusRefunds(db, tenantId, filter),
 
     async usageByUser(tenantId, since) {
-      const rows = await db
-        .selectFrom('credit_ledger')
-        .select(['user_id', sql<number>`sum(case when kind = 'debit' then amount else -amount end)`.as('credits')])
-        .where('tenant_id', '=', tenantId)
-        .where('kind', 'in', ['debit', 'refund'])
-        .where('created_at', '>=', since.toISOString())
-        .groupBy('user_id')
-        .execute();
-      return rows.map((r) => ({ userId: r.user_id, credits: Number(r.credits) })).sort((a, b) => byNullableKey(a.userId, b.userId));
+      return (await netSpendBy('user_id', tenantId, since)).map((r) => ({ userId: r.key, credits: r.credits }));
     },
 
     async usageByBatch(tenantId, since) {
-      const rows = await db
-        .selectFrom('credit_ledger')
-        .select(['batch_id', sql<number>`sum(case when kind = 'debit' then amount else -amount end)`.as('credits')])
-        .where('tenant_id', '=', tenantId)
-        .where('kind', 'in', ['debit', 'refund'])
-        .where('created_at', '>=', since.toISOString())
-        .groupBy('batch_id')
-        .execute();
-      return rows.map((r) => ({ batchId: r.batch_id, credits: Number(r.credits) })).sort((a, b) => byNullableKey(a.batchId, b.batchId));
+      return (await netSpendBy('batch_id', tenantId, since)).map((r) => ({ batchId: r.key, credits: r.credits }));
     },
 
     findEntry: (tenantId, key) => entryByKey(db, tenantId, key),
