@@ -33,7 +33,13 @@ export interface ReferenceIndexStats {
   blockingPairs: number;
 }
 
+/** Unpacked candidates kept for reuse: popular candidates recur across queries. Cleared wholesale when full. */
+const UNPACKED_CACHE_SIZE = 50_000;
+
 export class ReferenceIndex {
+  private readonly unpackedCompanies = new Map<number, CompanyFeatures>();
+  private readonly unpackedPeople = new Map<number, PersonFeatures>();
+
   constructor(
     private readonly companies: KindStore & { blocks: BlockIndex },
     private readonly people: KindStore & { blocks: BlockIndex; companyOf: Uint32Array },
@@ -63,18 +69,30 @@ export class ReferenceIndex {
     return this.people.blocks.lookup(key, maxBlock);
   }
 
-  company(record: number): { id: string; label: string; features: CompanyFeatures } {
-    return { id: this.companies.ids[record]!, label: this.companies.labels[record]!, features: unpackCompany(this.companies.packed[record]!) };
+  /** A reference company; its features are shared and must not be changed by the caller. */
+  company(record: number): { id: string; label: string; features: Readonly<CompanyFeatures> } {
+    let features = this.unpackedCompanies.get(record);
+    if (!features) {
+      features = unpackCompany(this.companies.packed[record]!);
+      if (this.unpackedCompanies.size >= UNPACKED_CACHE_SIZE) this.unpackedCompanies.clear();
+      this.unpackedCompanies.set(record, features);
+    }
+    return { id: this.companies.ids[record]!, label: this.companies.labels[record]!, features };
   }
 
-  /** A reference person with the employer's domain and name filled in from their company record. */
-  person(record: number): { id: string; label: string; features: PersonFeatures } {
-    const features = unpackPerson(this.people.packed[record]!);
-    const companyRecord = this.people.companyOf[record]!;
-    if (companyRecord !== NO_COMPANY) {
-      const company = companyDomainAndName(this.companies.packed[companyRecord]!);
-      features.companyDomain = company.domain ?? features.companyDomain;
-      features.companyName = company.name ?? features.companyName;
+  /** A reference person with the employer's domain and name filled in from their company record (shared; do not change). */
+  person(record: number): { id: string; label: string; features: Readonly<PersonFeatures> } {
+    let features = this.unpackedPeople.get(record);
+    if (!features) {
+      features = unpackPerson(this.people.packed[record]!);
+      const companyRecord = this.people.companyOf[record]!;
+      if (companyRecord !== NO_COMPANY) {
+        const company = companyDomainAndName(this.companies.packed[companyRecord]!);
+        features.companyDomain = company.domain ?? features.companyDomain;
+        features.companyName = company.name ?? features.companyName;
+      }
+      if (this.unpackedPeople.size >= UNPACKED_CACHE_SIZE) this.unpackedPeople.clear();
+      this.unpackedPeople.set(record, features);
     }
     return { id: this.people.ids[record]!, label: this.people.labels[record]!, features };
   }
