@@ -4,7 +4,6 @@
  * → route. Every request, refused or not, is recorded in `requests`.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runBatch, type BatchAction, type Reply } from './batch';
 import { hubspotErrorBody, rateLimitBody, SandboxHttpError, validationError } from './errors';
@@ -14,6 +13,7 @@ import { createGroup, createProperty, getProperty, listGroups, listProperties } 
 import { RollingWindowLimiter, type RateDecision } from './rate-limit';
 import { SandboxStore } from './store';
 import type { HubspotSandbox, HubspotSandboxOptions, ObjectType, RecordedRequest } from './types';
+import { listenOnLoopback } from '../loopback';
 
 const DEFAULT_RATE_LIMIT = { max: 110, windowMs: 10_000 };
 const DEFAULT_SEARCH_RATE_LIMIT = { max: 5, windowMs: 1_000 };
@@ -135,20 +135,13 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  baseUrl = listening.url;
 
   return {
     url: baseUrl,
     portalId,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
     seed: (type, records) => store.seed(type, records).map((r) => store.view(type, r, Object.keys(r.properties))),
     get: (type, id) => {
       const record = store.get(type, id);

@@ -5,7 +5,6 @@
  * refuses DELETE with 405 and records every request for assertions.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { apiError, type ApiReply } from './api-reply';
 import type { SandboxSObject } from './describe';
 import { SandboxOAuth, type SandboxTokens } from './oauth';
@@ -13,6 +12,7 @@ import { QueryCursors } from './query-cursors';
 import { toId18 } from './record-ids';
 import { routeApiCall } from './routes';
 import { SandboxStore } from './store';
+import { listenOnLoopback } from '../loopback';
 
 export interface SalesforceSandboxOptions {
   /** Daily API request allocation (default 100,000, an Enterprise Edition base). */
@@ -132,19 +132,12 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
       .catch((error: unknown) => respond(apiError(500, 'UNKNOWN_EXCEPTION', error instanceof Error ? error.message : String(error))));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  baseUrl = listening.url;
 
   return {
     url: baseUrl,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
     seed: (sobject, records) => store.seed(sobject, records),
     get: (sobject, id) => {
       const found = store.find(id);
