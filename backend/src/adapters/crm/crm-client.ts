@@ -1,0 +1,55 @@
+/**
+ * The CRM client port: everything Accord does with a CRM's records, implemented once per provider (HubSpot over
+ * @hubspot/api-client, Salesforce over jsforce). There is no delete: Accord never deletes CRM records, and a test
+ * scans every sandbox request log for DELETEs.
+ *
+ * Whole-call failures (429, 5xx, 401 after refresh, network) are thrown as CrmError; per-record failures of a batch
+ * come back as values so the caller can retry only what failed.
+ */
+import type { Crm, FieldValue } from '@accord/shared';
+import type { CrmObject } from '../../domain/enrichment/mapping';
+
+export interface CrmRawRecord {
+  id: string;
+  /** Values as the CRM returns them (strings or null); only the requested fields. */
+  values: Record<string, string | null>;
+  /** ISO-8601 UTC last-modified time (HubSpot hs_lastmodifieddate, Salesforce LastModifiedDate). */
+  lastModified: string;
+}
+
+export interface ChangedPage {
+  records: CrmRawRecord[];
+  /** Pass back to get the next page; null when there is no more. Opaque to callers. */
+  cursor: string | null;
+}
+
+export type RecordWriteResult =
+  | { index: number; ok: true; id: string }
+  | { index: number; ok: false; retryable: boolean; code: string; message: string };
+
+export interface CrmFieldDescription {
+  name: string;
+  label: string;
+  type: 'string' | 'number' | 'enumeration' | 'datetime' | 'boolean' | 'phone' | 'url' | 'email' | 'textarea' | 'other';
+  writable: boolean;
+  options?: string[];
+}
+
+export interface CrmClient {
+  readonly provider: Crm;
+  /**
+   * Records modified at or after `since` (null: all), oldest first, `fields` only. Pages are stable under
+   * concurrent edits: records may repeat across pages (callers de-duplicate by id + lastModified), never vanish.
+   */
+  listChangedSince(object: CrmObject, input: { since: string | null; fields: readonly string[]; cursor?: string | null; pageSize?: number }): Promise<ChangedPage>;
+  /** The records that exist among `ids` (at most the provider's batch size per call is the caller's concern). */
+  readByIds(object: CrmObject, input: { ids: readonly string[]; fields: readonly string[] }): Promise<CrmRawRecord[]>;
+  /** Updates up to the provider's batch limit (HubSpot 100, Salesforce 200) in one call; a result per input, in order. */
+  updateBatch(object: CrmObject, updates: readonly { id: string; values: Readonly<Record<string, FieldValue>> }[]): Promise<RecordWriteResult[]>;
+  /** Creates up to the batch limit in one call; a result per input, in order. */
+  createBatch(object: CrmObject, creates: readonly Readonly<Record<string, FieldValue>>[]): Promise<RecordWriteResult[]>;
+  describeFields(object: CrmObject): Promise<CrmFieldDescription[]>;
+}
+
+/** Batch sizes per provider: data, not branches. */
+export const BATCH_LIMITS: Readonly<Record<Crm, number>> = { hubspot: 100, salesforce: 200 };
