@@ -3,6 +3,7 @@
  * numberOfApiCallRetries: 0 so raw 429/5xx answers reach the test (platform/hubspot.md §6).
  */
 import { Client } from '@hubspot/api-client';
+import { acknowledgeDeleteProbes, deleteAttempts } from '../../src/adapters/crm/sandbox/delete-attempts';
 import {
   startHubspotSandbox,
   type HubspotSandbox,
@@ -259,6 +260,9 @@ describe('sandbox HubSpot', () => {
     ]);
     expect(sb.requests.map((r) => r.status)).toEqual([405, 405]);
     expect(sb.get('companies', company?.id ?? '')).toBeDefined();
+    expect(deleteAttempts().filter((a) => a.crm === 'hubspot').map((a) => a.method)).toEqual(['DELETE', 'POST']);
+    // These two were deliberate probes; the suite-wide scan (test/helpers/no-crm-deletes.ts) must not count them.
+    expect(acknowledgeDeleteProbes('hubspot')).toBe(2);
   });
 
   it('creates Accord\'s property group and properties, then validates values against their types', async () => {

@@ -3,6 +3,7 @@
  * subset, sObject Collections, automation counting, OAuth refresh, the daily allocation, faults and DELETE refusal.
  */
 import { Connection } from 'jsforce';
+import { acknowledgeDeleteProbes, deleteAttempts } from '../../src/adapters/crm/sandbox/delete-attempts';
 import { startSalesforceSandbox, type SalesforceSandbox, type SalesforceSandboxOptions } from '../../src/adapters/crm/sandbox/salesforce';
 
 const API_VERSION = '62.0';
@@ -262,6 +263,9 @@ describe('sandbox Salesforce org: sessions, limits and faults', () => {
       { method: 'DELETE', path: `/services/data/v62.0/sobjects/Account/${String(id)}`, query: {}, status: 405 },
     ]);
     expect(sandbox.get('Account', id ?? '')).toBeDefined();
+    expect(deleteAttempts().filter((a) => a.crm === 'salesforce')).toEqual([expect.objectContaining({ method: 'DELETE', probe: false })]);
+    // A deliberate probe; the suite-wide scan (test/helpers/no-crm-deletes.ts) must not count it.
+    expect(acknowledgeDeleteProbes('salesforce')).toBe(1);
   });
 
   it('exchanges an authorization code for tokens that work against the API', async () => {

@@ -14,6 +14,7 @@ import { RollingWindowLimiter, type RateDecision } from './rate-limit';
 import { SandboxStore } from './store';
 import type { HubspotSandbox, HubspotSandboxOptions, ObjectType, RecordedRequest } from './types';
 import { listenOnLoopback } from '../loopback';
+import { isDeleteAttempt, recordDeleteAttempt } from '../delete-attempts';
 
 const DEFAULT_RATE_LIMIT = { max: 110, windowMs: 10_000 };
 const DEFAULT_SEARCH_RATE_LIMIT = { max: 5, windowMs: 1_000 };
@@ -113,6 +114,7 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
       const raw = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://sandbox.local');
       const method = req.method ?? 'GET';
+      if (isDeleteAttempt(method, url.pathname)) recordDeleteAttempt('hubspot', { method, path: url.pathname });
       dispatch(method, url, raw, req.headers.authorization)
         .catch((error: unknown): FullReply => {
           if (error instanceof SandboxHttpError) return { status: error.status, body: error.body };

@@ -13,6 +13,7 @@ import { toId18 } from './record-ids';
 import { routeApiCall } from './routes';
 import { SandboxStore } from './store';
 import { listenOnLoopback } from '../loopback';
+import { isDeleteAttempt, recordDeleteAttempt } from '../delete-attempts';
 
 export interface SalesforceSandboxOptions {
   /** Daily API request allocation (default 100,000, an Enterprise Edition base). */
@@ -115,6 +116,7 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (isDeleteAttempt(req.method ?? 'GET', url.pathname)) recordDeleteAttempt('salesforce', { method: req.method ?? 'GET', path: url.pathname });
     const respond = (reply: ApiReply): void => {
       requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: reply.status });
       res.writeHead(reply.status, {
