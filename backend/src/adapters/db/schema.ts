@@ -139,6 +139,19 @@ export interface AuditWritesTable {
   seq: number;
 }
 
+export interface CrmRateStateTable {
+  tenant_id: string;
+  crm: string;
+  observed_remaining: number | null;
+  observed_at_ms: number | null;
+}
+
+export interface CrmRequestSlotsTable {
+  tenant_id: string;
+  crm: string;
+  sent_at_ms: number;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   credentials: CredentialsTable;
@@ -151,4 +164,6 @@ export interface Schema {
   credit_alerts: CreditAlertsTable;
   enrichments: EnrichmentsTable;
   audit_writes: AuditWritesTable;
+  crm_rate_state: CrmRateStateTable;
+  crm_request_slots: CrmRequestSlotsTable;
 }

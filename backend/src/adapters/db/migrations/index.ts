@@ -4,6 +4,7 @@ import { reference } from './0002-reference';
 import { matches } from './0003-matches';
 import { credits } from './0004-credits';
 import { enrichments } from './0005-enrichments';
+import { rateGovernor } from './0006-rate-governor';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor];
