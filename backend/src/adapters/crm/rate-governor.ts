@@ -40,7 +40,7 @@ export function createRateGovernor(deps: RateGovernorDeps): RateGovernor {
 
   async function slot(tenantId: string, crm: Crm, spec: RateLimitSpec): Promise<void> {
     for (;;) {
-      const decision = await deps.store.acquire(tenantId, crm, { spec, nowMs: now() });
+      const decision = await deps.store.acquire(tenantId, crm, { spec, now });
       if (decision.waitMs === 0) return;
       deps.onEvent?.({ type: 'throttled', tenantId, crm, waitMs: decision.waitMs, reason: decision.reason });
       await sleep(Math.min(decision.waitMs, MAX_SLEEP_MS));

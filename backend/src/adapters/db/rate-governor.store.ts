@@ -14,8 +14,11 @@ export interface RateLimitSpec {
 }
 
 export interface RateGovernorStore {
-  /** Takes a slot now if the budget allows (waitMs 0), else says how long to wait. */
-  acquire(tenantId: string, crm: Crm, input: { spec: RateLimitSpec; nowMs: number }): Promise<RateBudgetDecision>;
+  /**
+   * Takes a slot now if the budget allows (waitMs 0), else says how long to wait. The time is read with `now` after
+   * the tenant's row is locked, so a slot is stamped when it is really taken, not when the caller started waiting.
+   */
+  acquire(tenantId: string, crm: Crm, input: { spec: RateLimitSpec; now: () => number }): Promise<RateBudgetDecision>;
   /** Records what the CRM's headers said is left in its window. */
   observe(tenantId: string, crm: Crm, input: { remaining: number; nowMs: number }): Promise<void>;
 }
@@ -30,11 +33,12 @@ export function createRateGovernorStore({ db }: Database): RateGovernorStore {
   }
 
   return {
-    async acquire(tenantId, crm, { spec, nowMs }) {
+    async acquire(tenantId, crm, { spec, now }) {
       await ensureState(tenantId, crm);
       return db.transaction().execute(async (trx) => {
         // Lock this tenant's row for the rest of the transaction.
         await trx.updateTable('crm_rate_state').set((eb) => ({ observed_remaining: eb.ref('observed_remaining') })).where('tenant_id', '=', tenantId).where('crm', '=', crm).execute();
+        const nowMs = now();
         const state = await trx.selectFrom('crm_rate_state').select(['observed_remaining', 'observed_at_ms']).where('tenant_id', '=', tenantId).where('crm', '=', crm).executeTakeFirstOrThrow();
         const since = nowMs - spec.windowMs;
         await trx.deleteFrom('crm_request_slots').where('tenant_id', '=', tenantId).where('crm', '=', crm).where('sent_at_ms', '<=', since).execute();
