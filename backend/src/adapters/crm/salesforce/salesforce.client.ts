@@ -1,0 +1,165 @@
+/**
+ * The CrmClient port for Salesforce over jsforce 3: SOQL + queryMore for incremental pulls, sObject Collections
+ * for reads and writes (at most 200 records per call, allOrNone false), describe for field metadata. Never deletes.
+ * jsforce refreshes an expired access token itself (401 → refresh_token grant → retry) when it has a client id
+ * and a refresh token; `onRefresh` hears about the new token so the caller can store it.
+ */
+import { Connection } from 'jsforce';
+import type { FieldValue } from '@accord/shared';
+import type { CrmObject } from '../../../domain/enrichment/mapping';
+import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmFieldDescription, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
+import { toCrmFieldDescription, type DescribedField } from './salesforce-describe';
+import { callSalesforce } from './salesforce-errors';
+import { disableJsforceRetries } from './salesforce-transport';
+import { assertFieldNames, buildChangedSinceSoql, selectList, toIsoUtc, toSalesforceObject } from './salesforce-soql';
+
+export interface SalesforceClientOptions {
+  instanceUrl: string;
+  accessToken: string;
+  refreshToken?: string;
+  loginUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** REST API version; jsforce's own default (50.0) is too old for some collection calls. */
+  version?: string;
+  onRefresh?: (accessToken: string) => void;
+}
+
+const DEFAULT_VERSION = '62.0';
+const MAX_BATCH = BATCH_LIMITS.salesforce;
+/** `Sforce-Query-Options: batchSize=` accepts 200–2,000; Salesforce may still return other sizes. */
+const MIN_QUERY_BATCH = 200;
+const MAX_QUERY_BATCH = 2000;
+
+type ApiRecord = Record<string, unknown>;
+
+function queryHeaders(pageSize: number | undefined): Record<string, string> {
+  if (pageSize === undefined) return {};
+  const batchSize = Math.min(MAX_QUERY_BATCH, Math.max(MIN_QUERY_BATCH, Math.floor(pageSize)));
+  return { 'Sforce-Query-Options': `batchSize=${batchSize}` };
+}
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** The requested fields of an API record, matched case-insensitively as the API resolves names. */
+function toRawRecord(record: ApiRecord, fields: readonly string[]): CrmRawRecord {
+  const byLowerName = new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+  const id = record.Id;
+  const lastModified = record.LastModifiedDate;
+  if (typeof id !== 'string' || typeof lastModified !== 'string') {
+    throw new Error('Salesforce returned a record without Id or LastModifiedDate');
+  }
+  const values: Record<string, string | null> = {};
+  for (const f of fields) values[f] = asText(byLowerName.get(f.toLowerCase()));
+  return { id, values, lastModified: toIsoUtc(lastModified) };
+}
+
+function assertBatchSize(count: number): void {
+  if (count > MAX_BATCH) throw new Error(`Salesforce collections take at most ${MAX_BATCH} records per call, got ${count}`);
+}
+
+interface WireSaveResult {
+  id?: unknown;
+  success?: unknown;
+  errors?: readonly { statusCode?: unknown; errorCode?: unknown; message?: unknown }[];
+}
+
+/** jsforce types per-record errors as `errorCode`; the wire carries `statusCode`. Read both. */
+function toWriteResults(results: readonly unknown[], expected: number): RecordWriteResult[] {
+  if (results.length !== expected) throw new Error(`Salesforce returned ${results.length} results for ${expected} records`);
+  return results.map((raw, index): RecordWriteResult => {
+    const result = (raw ?? {}) as WireSaveResult;
+    if (result.success === true && typeof result.id === 'string') return { index, ok: true, id: result.id };
+    const first = result.errors?.[0];
+    const code = first?.statusCode ?? first?.errorCode;
+    return {
+      index,
+      ok: false,
+      retryable: false,
+      code: typeof code === 'string' ? code : 'UNKNOWN_ERROR',
+      message: typeof first?.message === 'string' ? first.message : 'Salesforce rejected the record without a message',
+    };
+  });
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function createSalesforceClient(options: SalesforceClientOptions): CrmClient {
+  const conn = new Connection({
+    instanceUrl: options.instanceUrl,
+    accessToken: options.accessToken,
+    version: options.version ?? DEFAULT_VERSION,
+    ...(options.refreshToken ? { refreshToken: options.refreshToken } : {}),
+    ...(options.clientId
+      ? { oauth2: { clientId: options.clientId, ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}), loginUrl: options.loginUrl ?? options.instanceUrl } }
+      : {}),
+  });
+  disableJsforceRetries(conn);
+  const { onRefresh } = options;
+  if (onRefresh) conn.on('refresh', (accessToken: string) => onRefresh(accessToken));
+
+  return {
+    provider: 'salesforce',
+
+    async listChangedSince(object: CrmObject, input): Promise<ChangedPage> {
+      const sobject = toSalesforceObject(object);
+      // queryMore's options are typed as the full QueryOptions (query's are Partial), so spell them all out.
+      const queryOptions = { headers: queryHeaders(input.pageSize), maxFetch: MAX_QUERY_BATCH, autoFetch: false, scanAll: false, responseTarget: 'QueryResult' as const };
+      const page = await callSalesforce(async () => {
+        if (input.cursor) return conn.queryMore<ApiRecord>(input.cursor, queryOptions);
+        return conn.query<ApiRecord>(buildChangedSinceSoql({ object: sobject, fields: input.fields, since: input.since }), queryOptions);
+      });
+      return {
+        records: page.records.map((r) => toRawRecord(r, input.fields)),
+        cursor: !page.done && page.nextRecordsUrl ? page.nextRecordsUrl : null,
+      };
+    },
+
+    async readByIds(object: CrmObject, input): Promise<CrmRawRecord[]> {
+      const sobject = toSalesforceObject(object);
+      const fields = selectList(input.fields);
+      const out: CrmRawRecord[] = [];
+      for (const ids of chunk(input.ids, MAX_BATCH)) {
+        const records: unknown[] = await callSalesforce(() => conn.sobject(sobject).retrieve(ids, { fields }));
+        // The collection answers null for an id that does not exist.
+        for (const r of records) if (r) out.push(toRawRecord(r as ApiRecord, input.fields));
+      }
+      return out;
+    },
+
+    async updateBatch(object: CrmObject, updates): Promise<RecordWriteResult[]> {
+      const sobject = toSalesforceObject(object);
+      assertBatchSize(updates.length);
+      if (updates.length === 0) return [];
+      updates.forEach((u) => assertFieldNames(Object.keys(u.values)));
+      const records = updates.map((u) => ({ ...u.values, Id: u.id }));
+      const results: unknown[] = await callSalesforce(() => conn.sobject(sobject).update(records, { allOrNone: false }));
+      return toWriteResults(results, updates.length);
+    },
+
+    async createBatch(object: CrmObject, creates: readonly Readonly<Record<string, FieldValue>>[]): Promise<RecordWriteResult[]> {
+      const sobject = toSalesforceObject(object);
+      assertBatchSize(creates.length);
+      if (creates.length === 0) return [];
+      creates.forEach((c) => assertFieldNames(Object.keys(c)));
+      const records = creates.map((c) => ({ ...c }));
+      const results: unknown[] = await callSalesforce(() => conn.sobject(sobject).create(records, { allOrNone: false }));
+      return toWriteResults(results, creates.length);
+    },
+
+    async describeFields(object: CrmObject): Promise<CrmFieldDescription[]> {
+      const sobject = toSalesforceObject(object);
+      const described = await callSalesforce(() => conn.sobject(sobject).describe());
+      return described.fields.map((f) => toCrmFieldDescription(f as DescribedField));
+    },
+  };
+}
