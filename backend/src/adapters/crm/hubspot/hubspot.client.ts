@@ -1,0 +1,204 @@
+/**
+ * CrmClient for HubSpot over @hubspot/api-client: changed-records feed via search (with keyset restarts past the
+ * 10,000-result cap, see hubspot-change-cursor.ts), batch read/update/create, and property descriptions.
+ * Clients are built with numberOfApiCallRetries: 0 because Accord retries in one place (decide-retry.ts), and the
+ * SDK's retry decorators are process-wide anyway (platform/hubspot.md §6). SDK types stay inside this folder.
+ */
+import { Client } from '@hubspot/api-client';
+import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies';
+import type { FieldValue } from '@accord/shared';
+import type { CrmObject } from '../../../domain/enrichment/mapping';
+import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
+import { decodeCursor, encodeCursor, firstCursor, nextCursor, searchShape } from './hubspot-change-cursor';
+import { toCrmError } from './hubspot-errors';
+import { describeHubspotProperty } from './hubspot-field-types';
+
+export interface HubspotClientOptions {
+  /** A fixed token, or a function returning the current one (called before every request). */
+  accessToken: string | (() => Promise<string>);
+  /** Defaults to https://api.hubapi.com. */
+  basePath?: string;
+  /** Only used to say whose portal failed in error messages. */
+  portalId?: string;
+}
+
+type HubspotObject = 'companies' | 'contacts';
+
+const SEARCH_MAX_LIMIT = 200;
+const OPERATORS = { GT: FilterOperatorEnum.Gt, GTE: FilterOperatorEnum.Gte, EQ: FilterOperatorEnum.Eq } as const;
+const DEFAULT_PAGE_SIZE = 100;
+const BATCH_MAX = BATCH_LIMITS.hubspot;
+
+/** The part of a batch response we read; 207 answers add `errors` (grouped per category, ids in context.ids). */
+interface BatchAnswer {
+  results: { id: string; properties: Record<string, string | null>; updatedAt: Date; objectWriteTraceId?: string }[];
+  errors?: { category: string; message: string; context?: Record<string, string[] | undefined> }[];
+}
+
+/**
+ * The SDK cannot parse a body without Content-Type and then throws a plain Error that has lost the HTTP status
+ * (seen with bare 502/504s). Labelling such bodies text/plain makes it throw ApiException with the status instead.
+ * In 13.5 the Client's `middleware` option is ignored by the generated APIs (they only run call-time middleware),
+ * so this goes into every call's options.
+ */
+const CALL_OPTIONS = {
+  middlewareMergeStrategy: 'append' as const,
+  middleware: [
+    {
+      pre: <T>(context: T) => Promise.resolve(context),
+      post: <T extends { headers: Record<string, string> }>(context: T) => {
+        if (context.headers['content-type'] === undefined) context.headers['content-type'] = 'text/plain';
+        return Promise.resolve(context);
+      },
+    },
+  ],
+};
+
+function hubspotObject(object: CrmObject): HubspotObject {
+  if (object === 'companies' || object === 'contacts') return object;
+  throw new Error(`HubSpot has no object "${object}"; use companies or contacts`);
+}
+
+/** HubSpot clears a property with '' and stores every value as a string. */
+function toHubspotValues(values: Readonly<Record<string, FieldValue>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) out[name] = value === null ? '' : String(value);
+  return out;
+}
+
+function toRawRecord(record: BatchAnswer['results'][number], fields: readonly string[]): CrmRawRecord {
+  const values: Record<string, string | null> = {};
+  for (const field of fields) values[field] = record.properties[field] ?? null;
+  // HubSpot serves ISO strings; epoch-ms strings are accepted too. updatedAt is the same instant as a fallback.
+  const modified = record.properties.hs_lastmodifieddate ?? '';
+  const ms = /^\d+$/.test(modified) ? Number(modified) : Date.parse(modified);
+  return { id: record.id, values, lastModified: (Number.isFinite(ms) ? new Date(ms) : record.updatedAt).toISOString() };
+}
+
+function assertBatchSize(count: number, operation: string): void {
+  if (count > BATCH_MAX) throw new Error(`HubSpot ${operation} takes at most ${BATCH_MAX} inputs, got ${count}; chunk before calling`);
+}
+
+/** Failed ids of a 207, with the error that names them. */
+function failuresById(answer: BatchAnswer): Map<string, { code: string; message: string }> {
+  const failed = new Map<string, { code: string; message: string }>();
+  for (const error of answer.errors ?? []) {
+    for (const id of error.context?.ids ?? []) failed.set(id, { code: error.category, message: error.message });
+  }
+  return failed;
+}
+
+function unattributed(answer: BatchAnswer): { code: string; message: string } {
+  const first = answer.errors?.[0];
+  return first
+    ? { code: first.category, message: first.message }
+    : { code: 'NO_RESULT', message: 'HubSpot returned no result for this input' };
+}
+
+export function createHubspotClient(options: HubspotClientOptions): CrmClient {
+  const tokenSource = options.accessToken;
+  let cached: { token: string; client: Client } | undefined;
+  const where = options.portalId ? ` (portal ${options.portalId})` : '';
+
+  async function sdk(): Promise<Client> {
+    const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource();
+    if (cached?.token !== token) {
+      const config = { accessToken: token, numberOfApiCallRetries: 0, ...(options.basePath !== undefined && { basePath: options.basePath }) };
+      cached = { token, client: new Client(config) };
+    }
+    return cached.client;
+  }
+
+  async function call<T>(operation: string, run: (client: Client) => Promise<T>): Promise<T> {
+    const client = await sdk();
+    try {
+      return await run(client);
+    } catch (error) {
+      throw toCrmError(error, `${operation}${where}`);
+    }
+  }
+
+  async function listChangedSince(object: CrmObject, input: Parameters<CrmClient['listChangedSince']>[1]): Promise<ChangedPage> {
+    const type = hubspotObject(object);
+    const limit = Math.max(1, Math.min(SEARCH_MAX_LIMIT, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const cursor = input.cursor ? decodeCursor(input.cursor) : firstCursor(input.since);
+    const shape = searchShape(cursor);
+    const page = await call(`search ${type}`, (client) =>
+      client.crm[type].searchApi.doSearch({
+        filterGroups: [{ filters: shape.filters.map((f) => ({ ...f, operator: OPERATORS[f.operator] })) }],
+        // The SDK types sorts as string[], but HubSpot documents {propertyName, direction} objects.
+        sorts: [shape.sort as unknown as string],
+        properties: [...new Set([...input.fields, 'hs_lastmodifieddate'])],
+        limit,
+        ...(shape.after > 0 && { after: String(shape.after) }),
+      }, CALL_OPTIONS),
+    );
+    const records = page.results.map((r) => toRawRecord(r, input.fields));
+    const last = records.at(-1);
+    const rawAfter = page.paging?.next?.after;
+    const next = nextCursor(cursor, {
+      nextAfter: rawAfter === undefined ? undefined : Number(rawAfter),
+      last: last && { id: last.id, lastModifiedMs: Date.parse(last.lastModified) },
+    });
+    return { records, cursor: next && encodeCursor(next) };
+  }
+
+  async function readByIds(object: CrmObject, input: Parameters<CrmClient['readByIds']>[1]): Promise<CrmRawRecord[]> {
+    const type = hubspotObject(object);
+    const out: CrmRawRecord[] = [];
+    for (let start = 0; start < input.ids.length; start += BATCH_MAX) {
+      const ids = input.ids.slice(start, start + BATCH_MAX);
+      // A 207 here only lists ids that do not exist; the port returns the records that do.
+      const answer: BatchAnswer = await call(`batch read ${type}`, (client) =>
+        client.crm[type].batchApi.read({
+          inputs: ids.map((id) => ({ id })),
+          properties: [...new Set([...input.fields, 'hs_lastmodifieddate'])],
+          propertiesWithHistory: [],
+        }, undefined, CALL_OPTIONS),
+      );
+      out.push(...answer.results.map((r) => toRawRecord(r, input.fields)));
+    }
+    return out;
+  }
+
+  async function updateBatch(object: CrmObject, updates: Parameters<CrmClient['updateBatch']>[1]): Promise<RecordWriteResult[]> {
+    const type = hubspotObject(object);
+    assertBatchSize(updates.length, 'batch update');
+    if (updates.length === 0) return [];
+    const answer: BatchAnswer = await call(`batch update ${type}`, (client) =>
+      client.crm[type].batchApi.update({ inputs: updates.map((u) => ({ id: u.id, properties: toHubspotValues(u.values) })) }, CALL_OPTIONS),
+    );
+    const succeeded = new Set(answer.results.map((r) => r.id));
+    const failed = failuresById(answer);
+    return updates.map(({ id }, index): RecordWriteResult => {
+      const failure = failed.get(id) ?? (succeeded.has(id) ? undefined : unattributed(answer));
+      return failure ? { index, ok: false, retryable: false, ...failure } : { index, ok: true, id };
+    });
+  }
+
+  async function createBatch(object: CrmObject, creates: Parameters<CrmClient['createBatch']>[1]): Promise<RecordWriteResult[]> {
+    const type = hubspotObject(object);
+    assertBatchSize(creates.length, 'batch create');
+    if (creates.length === 0) return [];
+    const answer: BatchAnswer = await call(`batch create ${type}`, (client) =>
+      client.crm[type].batchApi.create({
+        inputs: creates.map((values, index) => ({ properties: toHubspotValues(values), objectWriteTraceId: String(index), associations: [] })),
+      }, CALL_OPTIONS),
+    );
+    // HubSpot echoes objectWriteTraceId when it supports it; otherwise a complete answer is taken in input order.
+    const traced = new Map(answer.results.filter((r) => r.objectWriteTraceId !== undefined).map((r) => [r.objectWriteTraceId, r.id]));
+    const positional = traced.size === 0 && !answer.errors?.length && answer.results.length === creates.length;
+    return creates.map((_, index): RecordWriteResult => {
+      const id = positional ? answer.results[index]?.id : traced.get(String(index));
+      return id !== undefined ? { index, ok: true, id } : { index, ok: false, retryable: false, ...unattributed(answer) };
+    });
+  }
+
+  async function describeFields(object: CrmObject) {
+    const type = hubspotObject(object);
+    const answer = await call(`list ${type} properties`, (client) => client.crm.properties.coreApi.getAll(type, undefined, undefined, CALL_OPTIONS));
+    return answer.results.map(describeHubspotProperty);
+  }
+
+  return { provider: 'hubspot', listChangedSince, readByIds, updateBatch, createBatch, describeFields };
+}
