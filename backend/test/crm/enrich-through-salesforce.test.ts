@@ -1,0 +1,68 @@
+/** "Enrich this record" through the real jsforce client, the rate governor and the sandbox Salesforce org, on both databases. */
+import type { MatchResult, ReferenceCompany } from '@accord/shared';
+import { createCrmRecordPort } from '../../src/adapters/crm/crm-record-port';
+import { createRateGovernor } from '../../src/adapters/crm/rate-governor';
+import { startSalesforceSandbox, type SalesforceSandbox } from '../../src/adapters/crm/sandbox/salesforce';
+import { createSalesforceClient } from '../../src/adapters/crm/salesforce/salesforce.client';
+import { createCreditStore } from '../../src/adapters/db/credit.store';
+import { createEnrichmentStore } from '../../src/adapters/db/enrichment.store';
+import { createRateGovernorStore } from '../../src/adapters/db/rate-governor.store';
+import { createTenantStore } from '../../src/adapters/db/tenant.store';
+import { enrichRecord } from '../../src/app/enrich-record';
+import { describeEachDatabase } from '../helpers/test-databases';
+
+const reference: ReferenceCompany = {
+  kind: 'company',
+  id: 'ref-7',
+  name: 'Harbour Plumbing Pty Ltd',
+  domain: 'harbourplumbing.com.au',
+  phone: '+61298765432',
+  industry: 'Construction',
+  employeeCount: 35,
+  city: 'Sydney',
+};
+
+const match = (recordId: string): MatchResult => ({
+  recordId,
+  kind: 'company',
+  candidate: { referenceId: 'ref-7', kind: 'company', label: reference.name, score: 40, probability: 0.99, reasons: [] },
+  confidence: 0.99,
+  band: 'auto',
+  runnersUp: [],
+  decidedBy: 'model',
+  modelVersion: 'test',
+  matchedAt: '2026-11-27T10:00:00.000Z',
+});
+
+let sandbox: SalesforceSandbox;
+beforeAll(async () => {
+  sandbox = await startSalesforceSandbox();
+});
+afterAll(() => sandbox.close());
+
+let n = 0;
+
+describeEachDatabase('enriching through Salesforce', (ctx) => {
+  it('writes only what changes on the Account, charges once, and a retry changes nothing', async () => {
+    const tenant = await createTenantStore(ctx.database).install({ crm: 'salesforce', externalId: `00D-e2e-${++n}`, name: 'x', now: new Date() });
+    const credits = createCreditStore(ctx.database);
+    await credits.grant(tenant.id, { amount: 5, idempotencyKey: 'g', now: new Date() });
+    const [id] = sandbox.seed('Account', [{ Name: 'HARBOUR PLUMBING P/L', Phone: '(02) 9876 5432', BillingCity: 'Parramatta' }]);
+    const tokens = sandbox.issueTokens();
+    const client = createSalesforceClient({ instanceUrl: sandbox.url, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, clientId: 'accord', clientSecret: 'secret' });
+    const governor = createRateGovernor({ store: createRateGovernorStore(ctx.database) });
+    const crm = createCrmRecordPort({ client, governor, tenantId: tenant.id, spec: { limit: 100_000, windowMs: 86_400_000, sharePercent: 50 }, objectFor: () => 'Account' });
+    const enrichments = createEnrichmentStore(ctx.database);
+    const deps = { crm, credits, enrichments, referenceRecord: async () => reference };
+
+    const before = sandbox.automationEvents;
+    const done = await enrichRecord(deps, { tenant, match: match(id!), idempotencyKey: 'k1', userId: '005-user', now: new Date() });
+    const written = (await enrichments.auditForEnrichment(tenant.id, done.id)).map((a) => a.field).sort();
+    expect(written).toEqual(['Industry', 'NumberOfEmployees', 'Website']);
+    expect(sandbox.automationEvents - before).toBe(3);
+    expect(sandbox.get('Account', id!)).toMatchObject({ Industry: 'Construction', NumberOfEmployees: 35, Phone: '(02) 9876 5432', BillingCity: 'Parramatta' });
+    await enrichRecord(deps, { tenant, match: match(id!), idempotencyKey: 'k1', userId: '005-user', now: new Date() });
+    expect(sandbox.automationEvents - before).toBe(3);
+    expect((await credits.account(tenant.id)).balance).toBe(4);
+  });
+});
