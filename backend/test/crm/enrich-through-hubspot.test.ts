@@ -2,7 +2,6 @@
  * End to end below HTTP: "Enrich this record" through the real HubSpot client, the rate governor and the sandbox
  * HubSpot, on both databases. Checks the CRM state, the ledger, the audit trail and the automation events.
  */
-import type { MatchResult, ReferenceCompany } from '@accord/shared';
 import { createCrmRecordPort } from '../../src/adapters/crm/crm-record-port';
 import { createHubspotClient } from '../../src/adapters/crm/hubspot/hubspot.client';
 import { createRateGovernor } from '../../src/adapters/crm/rate-governor';
@@ -13,30 +12,11 @@ import { createRateGovernorStore } from '../../src/adapters/db/rate-governor.sto
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
 import { enrichRecord } from '../../src/app/enrich-record';
 import { undoEnrichment } from '../../src/app/undo-enrichment';
+import { autoMatch, harbourPlumbing } from '../fixtures/enrichment';
 import { describeEachDatabase } from '../helpers/test-databases';
 
-const reference: ReferenceCompany = {
-  kind: 'company',
-  id: 'ref-9',
-  name: 'Harbour Plumbing Pty Ltd',
-  domain: 'harbourplumbing.com.au',
-  phone: '+61298765432',
-  industry: 'Construction',
-  employeeCount: 35,
-  city: 'Sydney',
-};
-
-const match = (recordId: string): MatchResult => ({
-  recordId,
-  kind: 'company',
-  candidate: { referenceId: 'ref-9', kind: 'company', label: reference.name, score: 40, probability: 0.99, reasons: [] },
-  confidence: 0.99,
-  band: 'auto',
-  runnersUp: [],
-  decidedBy: 'model',
-  modelVersion: 'test',
-  matchedAt: '2026-11-27T10:00:00.000Z',
-});
+const reference = harbourPlumbing;
+const match = (recordId: string) => autoMatch(recordId);
 
 let sandbox: HubspotSandbox;
 beforeAll(async () => {

@@ -1,5 +1,4 @@
 /** "Enrich this record" through the real jsforce client, the rate governor and the sandbox Salesforce org, on both databases. */
-import type { MatchResult, ReferenceCompany } from '@accord/shared';
 import { createCrmRecordPort } from '../../src/adapters/crm/crm-record-port';
 import { createRateGovernor } from '../../src/adapters/crm/rate-governor';
 import { startSalesforceSandbox, type SalesforceSandbox } from '../../src/adapters/crm/sandbox/salesforce';
@@ -9,30 +8,11 @@ import { createEnrichmentStore } from '../../src/adapters/db/enrichment.store';
 import { createRateGovernorStore } from '../../src/adapters/db/rate-governor.store';
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
 import { enrichRecord } from '../../src/app/enrich-record';
+import { autoMatch, harbourPlumbing } from '../fixtures/enrichment';
 import { describeEachDatabase } from '../helpers/test-databases';
 
-const reference: ReferenceCompany = {
-  kind: 'company',
-  id: 'ref-7',
-  name: 'Harbour Plumbing Pty Ltd',
-  domain: 'harbourplumbing.com.au',
-  phone: '+61298765432',
-  industry: 'Construction',
-  employeeCount: 35,
-  city: 'Sydney',
-};
-
-const match = (recordId: string): MatchResult => ({
-  recordId,
-  kind: 'company',
-  candidate: { referenceId: 'ref-7', kind: 'company', label: reference.name, score: 40, probability: 0.99, reasons: [] },
-  confidence: 0.99,
-  band: 'auto',
-  runnersUp: [],
-  decidedBy: 'model',
-  modelVersion: 'test',
-  matchedAt: '2026-11-27T10:00:00.000Z',
-});
+const reference = harbourPlumbing;
+const match = (recordId: string) => autoMatch(recordId);
 
 let sandbox: SalesforceSandbox;
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import type { MatchResult, ReferenceCompany } from '@accord/shared';
 import { createCreditStore } from '../../src/adapters/db/credit.store';
 import { createEnrichmentStore } from '../../src/adapters/db/enrichment.store';
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
@@ -7,34 +6,13 @@ import { previewEnrichment } from '../../src/app/preview-enrichment';
 import { undoBatch, undoEnrichment } from '../../src/app/undo-enrichment';
 import type { Tenant } from '../../src/domain/tenants/tenant';
 import { InMemoryCrm } from '../fakes/in-memory-crm';
+import { autoMatch, harbourPlumbing } from '../fixtures/enrichment';
 import { describeEachDatabase } from '../helpers/test-databases';
 
-const reference: ReferenceCompany = {
-  kind: 'company',
-  id: 'ref-1',
-  name: 'Harbour Plumbing Pty Ltd',
-  domain: 'harbourplumbing.com.au',
-  phone: '+61298765432',
-  industry: 'Construction',
-  employeeCount: 35,
-  city: 'Sydney',
-};
+const reference = harbourPlumbing;
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 27, 10, minute));
 
-function matchOf(recordId: string, overrides: Partial<MatchResult> = {}): MatchResult {
-  return {
-    recordId,
-    kind: 'company',
-    candidate: { referenceId: 'ref-1', kind: 'company', label: 'Harbour Plumbing Pty Ltd', score: 40, probability: 0.99, reasons: [] },
-    confidence: 0.99,
-    band: 'auto',
-    runnersUp: [],
-    decidedBy: 'model',
-    modelVersion: 'test',
-    matchedAt: t(0).toISOString(),
-    ...overrides,
-  };
-}
+const matchOf = autoMatch;
 
 let counter = 0;
 
