@@ -1,6 +1,8 @@
 /** `npm run --silent accord -- <command>`: Accord's command line for operators and evaluation. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { runImportReferenceCommand } from './import-reference.command';
 import { InputError, defaultThresholds, runMatchCommand } from './match.command';
 
 const USAGE = `usage: accord <command> [options]
@@ -9,6 +11,8 @@ commands:
   match --reference REF.jsonl --input CRM.jsonl --output OUT.jsonl
         [--skip-invalid] [--country AU] [--auto 0.95] [--review 0.5]
         Match CRM records to reference records; one JSON line per input record.
+  import-reference FILE.jsonl [--skip-invalid]
+        Load reference companies and people into the configured database (DATABASE_URL, else ./data).
 `;
 
 class UsageError extends Error {}
@@ -56,6 +60,20 @@ async function main(argv: string[]): Promise<number> {
           },
           log,
         });
+        return 0;
+      }
+      case 'import-reference': {
+        const { values, positionals } = parseArgs({ args: rest, options: { 'skip-invalid': { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+        const [file, ...extra] = positionals;
+        if (!file || extra.length > 0) throw new UsageError('import-reference needs exactly one FILE.jsonl');
+        let config;
+        try {
+          config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
+        } catch (error) {
+          if (error instanceof ConfigError) throw new InputError(`invalid configuration: ${error.message}`);
+          throw error;
+        }
+        await runImportReferenceCommand({ file: resolvePath(file), skipInvalid: values['skip-invalid'] ?? false, config, log });
         return 0;
       }
       case undefined:

@@ -79,3 +79,29 @@ describe('accord match (command-line contract)', () => {
     expect(result.stderr).toMatch(/no such file.*\/nonexistent\/ref\.jsonl/i);
   });
 });
+
+describe('accord import-reference', () => {
+  function env(dataDir: string) {
+    return { ...process.env, ACCORD_DATA_DIR: dataDir, DATABASE_URL: '' };
+  }
+
+  function importFile(args: string[], dataDir: string) {
+    return spawnSync('npm', ['run', '--silent', 'accord', '--', 'import-reference', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, env: env(dataDir) });
+  }
+
+  it('loads a JSON Lines file into the database npm start uses, and refuses a file with bad lines', () => {
+    const f = files(reference, []);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-import-'));
+    const ok = importFile([f.ref], dataDir);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toMatch(/imported 3 records in [\d.]+ s; SQLite .*accord\.sqlite now holds 2 companies and 1 people/);
+    fs.appendFileSync(f.ref, '{"kind":"company","id":"c9"}\n');
+    const refused = importFile([f.ref], dataDir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/1 invalid line\(s\), nothing imported .*\n\s+line 4: name/);
+    const skipped = importFile([f.ref, '--skip-invalid'], dataDir);
+    expect(skipped.status).toBe(0);
+    expect(skipped.stderr).toMatch(/skipped .*ref\.jsonl:4: name/);
+    expect(skipped.stderr).toMatch(/\(1 invalid lines skipped\); .* now holds 2 companies and 1 people/);
+  });
+});
