@@ -7,3 +7,5 @@ export * from './match';
 export * from './enrichment';
 export * from './credits';
 export * from './batches';
+export * from './api';
+export * from './routes';

@@ -3,11 +3,10 @@
  * policy per field. Mappings are data, per tenant and CRM object, with defaults for HubSpot companies/contacts and
  * Salesforce Accounts/Contacts/Leads.
  */
-import { crmSchema, recordKindSchema } from '@accord/shared';
+import { crmObjectSchema, crmSchema, overwritePolicySchema, recordKindSchema, type CrmObjectName, type OverwritePolicy } from '@accord/shared';
 import { z } from 'zod';
 
-export const overwritePolicySchema = z.enum(['fill-empty', 'overwrite', 'never']);
-export type OverwritePolicy = z.infer<typeof overwritePolicySchema>;
+export { overwritePolicySchema, crmObjectSchema, type OverwritePolicy };
 
 export const valueTypeSchema = z.enum(['text', 'number', 'phone', 'url', 'domain', 'email', 'enumeration']);
 export type ValueType = z.infer<typeof valueTypeSchema>;
@@ -30,8 +29,7 @@ export const fieldMappingSchema = z.object({
 });
 export type FieldMapping = z.infer<typeof fieldMappingSchema>;
 
-export const crmObjectSchema = z.enum(['companies', 'contacts', 'Account', 'Contact', 'Lead']);
-export type CrmObject = z.infer<typeof crmObjectSchema>;
+export type CrmObject = CrmObjectName;
 
 export const mappingSetSchema = z.object({
   crm: crmSchema,
