@@ -16,6 +16,7 @@ import {
   matchDecisionRequestSchema,
   recordParamsSchema,
   recordViewSchema,
+  viewerSchema,
   settingsSchema,
   settingsUpdateSchema,
   undoRequestSchema,
@@ -41,6 +42,7 @@ export interface RouteSpec {
 const enrichmentParamsSchema = z.object({ enrichmentId: z.string().min(1).max(200) });
 
 export const apiRoutes = {
+  me: { method: 'get', path: '/me', summary: 'Who the signed request is from: tenant, user, admin right', access: 'user', reply: viewerSchema },
   getRecord: { method: 'get', path: '/records/:object/:recordId', summary: 'Everything a record page shows: match, preview, credits, history', access: 'user', params: recordParamsSchema, reply: recordViewSchema },
   decideMatch: { method: 'post', path: '/records/:object/:recordId/match-decision', summary: 'Confirm, pick, reject or "none of these"; returns the updated record view', access: 'user', params: recordParamsSchema, body: matchDecisionRequestSchema, reply: recordViewSchema },
   rematch: { method: 'post', path: '/records/:object/:recordId/rematch', summary: 'Read the record from the CRM again and match it afresh', access: 'user', params: recordParamsSchema, reply: recordViewSchema },
