@@ -152,6 +152,56 @@ export interface CrmRequestSlotsTable {
   sent_at_ms: number;
 }
 
+export interface BatchesTable {
+  id: string;
+  tenant_id: string;
+  crm: 'hubspot' | 'salesforce';
+  /** The CRM object the batch works on (companies, contacts, Account, Contact, Lead). */
+  object: string;
+  kind: 'company' | 'person';
+  type: 'enrich' | 'create_people';
+  state: 'draft' | 'estimating' | 'awaiting_approval' | 'approved' | 'running' | 'paused' | 'completed' | 'completed_with_errors' | 'cancelled' | 'rejected' | 'undoing' | 'undone';
+  /** The BatchSelection it was created from. */
+  selection_json: string;
+  created_by: string;
+  approved_by: string | null;
+  /** The FieldMapping[] in force when the batch was created. */
+  mapping_json: string;
+  /** The tenant's CreditPolicy when the batch was created. */
+  policy_json: string;
+  canary_size: number;
+  /** Items with seq below this may run (canary); null for all. */
+  run_limit: number | null;
+  records_per_minute: number | null;
+  /** Trickle mode: no chunk may start before this time (ms). */
+  next_chunk_at_ms: number;
+  estimate_json: string | null;
+  reserved_credits: number;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BatchItemsTable {
+  batch_id: string;
+  /** Position in the batch, from 0: chunks and the canary go in this order. */
+  seq: number;
+  tenant_id: string;
+  crm_record_id: string;
+  state: 'pending' | 'claimed' | 'done' | 'skipped' | 'failed' | 'review';
+  /** 1 when the record's CRM values changed. */
+  changed: number;
+  /** The MatchResult the estimate used (the admin approved this). */
+  match_json: string | null;
+  planned_cost: number;
+  enrichment_id: string | null;
+  error: string | null;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_at_ms: number | null;
+  updated_at: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   credentials: CredentialsTable;
@@ -166,4 +216,6 @@ export interface Schema {
   audit_writes: AuditWritesTable;
   crm_rate_state: CrmRateStateTable;
   crm_request_slots: CrmRequestSlotsTable;
+  batches: BatchesTable;
+  batch_items: BatchItemsTable;
 }
