@@ -61,6 +61,8 @@ export interface CreditStore {
   account(tenantId: string): Promise<AccountState>;
   /** The balance recomputed from the ledger rows alone (for checks and reports). */
   derivedFromLedger(tenantId: string): Promise<AccountState>;
+  /** Batches still holding part of their reservation, with what is left. */
+  openReservations(tenantId: string): Promise<{ batchId: string; credits: number }[]>;
   /** Remaining reservation of one batch. */
   batchReservation(tenantId: string, batchId: string): Promise<number>;
   spentSince(tenantId: string, input: { since: Date; userId?: string; batchId?: string }): Promise<number>;
@@ -345,6 +347,17 @@ export function createCreditStore(database: Database): CreditStore {
       return { balance, reserved, available: balance - reserved };
     },
 
+    async openReservations(tenantId) {
+      const rows = await db
+        .selectFrom('credit_ledger')
+        .select(['batch_id', sql<number>`coalesce(sum(case when kind = 'reservation' then amount else -amount end), 0)`.as('n')])
+        .where('tenant_id', '=', tenantId)
+        .where('batch_id', 'is not', null)
+        .where('kind', 'in', ['reservation', 'release', 'debit'])
+        .groupBy('batch_id')
+        .execute();
+      return rows.filter((r) => Number(r.n) > 0).map((r) => ({ batchId: r.batch_id as string, credits: Number(r.n) }));
+    },
     batchReservation: (tenantId, batchId) => reservationLeft(db, tenantId, batchId),
     spentSince: (tenantId, filter) => sumDebitsMinusRefunds(db, tenantId, filter),
 

@@ -152,6 +152,25 @@ export interface CrmRequestSlotsTable {
   sent_at_ms: number;
 }
 
+export interface SeenSignaturesTable {
+  signature_hash: string;
+  seen_at_ms: number;
+}
+
+export interface CrmSnapshotsTable {
+  tenant_id: string;
+  object: string;
+  crm_record_id: string;
+  values_json: string;
+  fetched_at: string;
+}
+
+export interface OauthStatesTable {
+  state: string;
+  crm: 'hubspot' | 'salesforce';
+  created_at_ms: number;
+}
+
 export interface BatchesTable {
   id: string;
   tenant_id: string;
@@ -163,6 +182,8 @@ export interface BatchesTable {
   state: 'draft' | 'estimating' | 'awaiting_approval' | 'approved' | 'running' | 'paused' | 'completed' | 'completed_with_errors' | 'cancelled' | 'rejected' | 'undoing' | 'undone';
   /** The BatchSelection it was created from. */
   selection_json: string;
+  /** The creating request's key: the same key creates one batch. */
+  idempotency_key: string;
   created_by: string;
   approved_by: string | null;
   /** The FieldMapping[] in force when the batch was created. */
@@ -176,6 +197,8 @@ export interface BatchesTable {
   /** Trickle mode: no chunk may start before this time (ms). */
   next_chunk_at_ms: number;
   estimate_json: string | null;
+  /** The creator's limit on what the batch may cost; null for none beyond the tenant's caps. */
+  max_credits: number | null;
   reserved_credits: number;
   error: string | null;
   created_at: string;
@@ -216,6 +239,9 @@ export interface Schema {
   audit_writes: AuditWritesTable;
   crm_rate_state: CrmRateStateTable;
   crm_request_slots: CrmRequestSlotsTable;
+  seen_signatures: SeenSignaturesTable;
+  crm_snapshots: CrmSnapshotsTable;
+  oauth_states: OauthStatesTable;
   batches: BatchesTable;
   batch_items: BatchItemsTable;
 }

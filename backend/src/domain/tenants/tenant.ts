@@ -20,6 +20,8 @@ export const tenantSettingsSchema = z.object({
   credits: creditPolicySchema.prefault({}),
   /** Field mappings that replace the defaults for a CRM object. */
   mappings: z.array(mappingSetSchema).max(10).default([]),
+  /** CRM user ids who may approve batches and change settings (HubSpot: the installer and whom admins add; Salesforce uses its Custom Permission instead). */
+  admins: z.array(z.string().min(1).max(200)).max(100).default([]),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 

@@ -5,7 +5,8 @@ import { matches } from './0003-matches';
 import { credits } from './0004-credits';
 import { enrichments } from './0005-enrichments';
 import { rateGovernor } from './0006-rate-governor';
+import { api } from './0007-api';
 import { batches } from './0008-batches';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, batches];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches];

@@ -8,6 +8,9 @@ import type { IssuedToken } from './types';
 
 const EXPIRES_IN_S = 1800;
 
+/** The sandbox user who "installs" the app (the first Accord admin of the portal). */
+export const SANDBOX_INSTALLER = { id: 7001, email: 'admin@sandbox.hubspot.test' } as const;
+
 interface AccessToken {
   portalId: number;
   expiresAt: number;
@@ -35,6 +38,23 @@ export class TokenStore {
     const code = `sandbox-code-${randomBytes(12).toString('hex')}`;
     this.codes.add(code);
     return code;
+  }
+
+  /** GET /oauth/v1/access-tokens/:token: who installed, which portal, which scopes (undefined for an unknown token). */
+  describe(token: string): Record<string, unknown> | undefined {
+    const found = this.access.get(token);
+    if (!found) return undefined;
+    return {
+      token,
+      user: SANDBOX_INSTALLER.email,
+      user_id: SANDBOX_INSTALLER.id,
+      hub_id: found.portalId,
+      hub_domain: `sandbox-${found.portalId}.hubspot.test`,
+      app_id: 1,
+      scopes: ['oauth', 'crm.objects.companies.read', 'crm.objects.companies.write', 'crm.objects.contacts.read', 'crm.objects.contacts.write'],
+      token_type: 'access',
+      expires_in: Math.max(0, Math.floor((found.expiresAt - this.clock()) / 1000)),
+    };
   }
 
   /** Checks `Authorization: Bearer <token>`; HubSpot answers 401 with these categories. */

@@ -52,6 +52,11 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     if (method === 'POST' && path === '/oauth/v1/token') {
       return { status: 200, body: tokens.exchange(new URLSearchParams(raw.toString('utf8'))) };
     }
+    const tokenInfo = method === 'GET' ? /^\/oauth\/v1\/access-tokens\/([^/]+)$/.exec(path) : null;
+    if (tokenInfo) {
+      const info = tokens.describe(decodeURIComponent(tokenInfo[1] ?? ''));
+      return info ? { status: 200, body: info } : { status: 404, body: hubspotErrorBody('The access token does not exist.', 'NOT_FOUND') };
+    }
     const isSearch = /^\/crm\/v3\/objects\/[^/]+\/search$/.test(path);
     if (faults.status429 > 0) {
       faults.status429 -= 1;
