@@ -2,6 +2,7 @@ import { Alert, Button, EmptyState, ErrorState, Heading, LoadingSpinner, ScoreCi
 import { RecordCard } from '../components/RecordCard';
 import { stubHsFetch } from '../../../../test/helpers/hs-fetch-stub';
 import { backendOrigin, renderRecordCard } from '../../../../test/helpers/render-card';
+import { textOf } from '../../../../test/helpers/text-of';
 import { candidate, match, recordView } from '../../../../test/fixtures/records';
 
 describe('record card: the match', () => {
@@ -126,7 +127,7 @@ describe('record card: the match', () => {
     const card = renderRecordCard(<RecordCard />);
     await card.waitFor(() => expect(card.findByTestId(Button, 'confirm-match')).toBeDefined());
     card.findByTestId(Button, 'confirm-match').trigger('onClick');
-    await card.waitFor(() => expect(card.find(Alert).text).toContain('The match changed since you loaded it.'));
+    await card.waitFor(() => expect(textOf(card.find(Alert))).toContain('The match changed since you loaded it.'));
     expect(card.find(Alert).props.title).toBe('Accord couldn’t do that');
     expect(card.find(Heading).text).toBe('Acme Pty Ltd');
     expect(card.maybeFind(ErrorState)).toBeNull();

@@ -91,6 +91,18 @@ async function fetchWithTimeout(url: string, { method, body, timeoutMs }: FetchI
   }
 }
 
+/**
+ * HubSpot's fetch proxy reports an app server's 3xx-5xx as its own error envelope
+ * `{ status: 'error', responseBody, context: { appServerStatusCode: ['409'] } }` (mirrored by
+ * @hubspot/ui-extensions-dev-server's AppProxyService). Unwrap it so Accord's own error reply is read either way.
+ */
+function unwrapProxyEnvelope(json: unknown, status: number): { body: unknown; status: number } {
+  if (typeof json !== 'object' || json === null || !('responseBody' in json) || !('context' in json)) return { body: json, status };
+  const context = (json as { context?: { appServerStatusCode?: unknown } }).context;
+  const code = Array.isArray(context?.appServerStatusCode) ? Number(context.appServerStatusCode[0]) : NaN;
+  return { body: (json as { responseBody: unknown }).responseBody, status: Number.isInteger(code) ? code : status };
+}
+
 async function parseReply(response: Response, schema: z.ZodType): Promise<unknown> {
   let json: unknown;
   try {
@@ -98,21 +110,22 @@ async function parseReply(response: Response, schema: z.ZodType): Promise<unknow
   } catch {
     json = undefined;
   }
-  if (!response.ok) {
-    const reply = errorReplySchema.safeParse(json);
+  const { body, status } = unwrapProxyEnvelope(json, response.status);
+  if (!response.ok || status >= 300) {
+    const reply = errorReplySchema.safeParse(body);
     if (reply.success) {
       const { code, message, details } = reply.data.error;
-      throw new AccordApiError({ kind: 'server', code, message, details, status: response.status });
+      throw new AccordApiError({ kind: 'server', code, message, details, status });
     }
     // No Accord error body: a proxy, gateway or HubSpot itself answered, so Accord was not reached.
-    throw new AccordApiError({ kind: 'unreachable', message: `Accord could not be reached (HTTP ${response.status}).`, status: response.status });
+    throw new AccordApiError({ kind: 'unreachable', message: `Accord could not be reached (HTTP ${status}).`, status });
   }
-  const reply = schema.safeParse(json);
+  const reply = schema.safeParse(body);
   if (!reply.success) {
     throw new AccordApiError({
       kind: 'invalid_reply',
       message: 'Accord answered with data this version of the app does not understand.',
-      status: response.status,
+      status,
       details: reply.error.issues.slice(0, 5).map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     });
   }
