@@ -6,8 +6,8 @@ import decideMatch from '@salesforce/apex/AccordRecordController.decideMatch';
 import rematch from '@salesforce/apex/AccordRecordController.rematch';
 import enrichRecord from '@salesforce/apex/AccordRecordController.enrichRecord';
 import undoEnrichment from '@salesforce/apex/AccordRecordController.undoEnrichment';
-import { errorCodeOf, isRetryable } from 'c/accordErrors';
-import { BAND_LABELS, BLOCKED_LABELS, formatPercent, newIdempotencyKey, parseReply } from 'c/accordUtils';
+import { errorCodeOf } from 'c/accordErrors';
+import { ActionKeys, BAND_LABELS, BLOCKED_LABELS, formatPercent, parseReply } from 'c/accordUtils';
 
 const NO_PERMISSION_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 const NO_CREDIT_CODES = new Set(['INSUFFICIENT_CREDITS', 'CAP_EXCEEDED']);
@@ -40,8 +40,7 @@ export default class AccordMatch extends LightningElement {
     undone;
 
     loadSequence = 0;
-    /** One idempotency key per action, kept for retries until the action succeeds or fails for good. */
-    keys = {};
+    keys = new ActionKeys();
 
     connectedCallback() {
         this.load();
@@ -65,26 +64,20 @@ export default class AccordMatch extends LightningElement {
     }
 
     async runAction(name, call, onSuccess) {
-        if (!this.keys[name]) {
-            this.keys[name] = newIdempotencyKey(name);
-        }
         this.busy = true;
         this.actionError = undefined;
         this.retryAction = undefined;
         try {
-            const reply = parseReply(await call(this.keys[name]));
-            delete this.keys[name];
+            const reply = parseReply(await call(this.keys.keyFor(name, name)));
+            this.keys.succeeded(name);
             await onSuccess(reply);
         } catch (error) {
             this.actionError = error;
-            if (isRetryable(error)) {
+            if (this.keys.failed(name, error)) {
                 this.retryAction = () => this.runAction(name, call, onSuccess);
-            } else {
-                delete this.keys[name];
-                if (errorCodeOf(error) === 'CONFLICT') {
-                    // The record or its price moved on since it was shown: show what holds now.
-                    this.load();
-                }
+            } else if (errorCodeOf(error) === 'CONFLICT') {
+                // The record or its price moved on since it was shown: show what holds now.
+                this.load();
             }
         } finally {
             this.busy = false;

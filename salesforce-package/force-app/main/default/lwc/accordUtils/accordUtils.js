@@ -1,9 +1,38 @@
 /** Small helpers shared by Accord's components: idempotency keys, reading Apex replies, and words for codes. */
+import { isRetryable } from 'c/accordErrors';
 
 /** A key for one user action; reuse it when the same action is retried so it is never done (or charged) twice. */
 export function newIdempotencyKey(action) {
     const random = Math.random().toString(36).slice(2, 10).padEnd(8, '0');
     return `sf-${action}-${Date.now().toString(36)}-${random}`;
+}
+
+/**
+ * The keys of a component's user actions: one per action name, reused while the action is retried after an error
+ * worth retrying, dropped once it succeeds or fails for good (the next click is a new action).
+ */
+export class ActionKeys {
+    keys = new Map();
+
+    keyFor(name, prefix) {
+        if (!this.keys.has(name)) {
+            this.keys.set(name, newIdempotencyKey(prefix));
+        }
+        return this.keys.get(name);
+    }
+
+    succeeded(name) {
+        this.keys.delete(name);
+    }
+
+    /** Returns whether trying again makes sense (the key is then kept for it). */
+    failed(name, error) {
+        const retryable = isRetryable(error);
+        if (!retryable) {
+            this.keys.delete(name);
+        }
+        return retryable;
+    }
 }
 
 /** The Apex controllers return the backend's JSON text unchanged; this is the one place it is parsed. */

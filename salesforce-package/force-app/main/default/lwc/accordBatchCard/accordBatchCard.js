@@ -1,0 +1,135 @@
+import { LightningElement, api } from 'lwc';
+import { BAND_LABELS, formatDuration, formatPercent } from 'c/accordUtils';
+
+/** Which actions a batch offers in each state (after the backend's transition table); the backend decides anyway. */
+const ACTIONS_BY_STATE = {
+    draft: ['reject'],
+    awaiting_approval: ['approve', 'canary', 'reject'],
+    approved: ['cancel'],
+    running: ['pause', 'cancel'],
+    paused: ['resume', 'cancel', 'undo'],
+    completed: ['undo'],
+    completed_with_errors: ['undo'],
+    cancelled: ['undo']
+};
+const ACTION_BUTTONS = {
+    approve: { label: 'Approve', variant: 'brand' },
+    canary: { label: 'Run a canary first', variant: 'neutral' },
+    reject: { label: 'Reject', variant: 'destructive-text' },
+    pause: { label: 'Pause', variant: 'neutral' },
+    resume: { label: 'Resume', variant: 'brand' },
+    cancel: { label: 'Cancel', variant: 'destructive-text' },
+    undo: { label: 'Undo the batch', variant: 'destructive-text' }
+};
+const STATE_LABELS = {
+    draft: 'Draft',
+    estimating: 'Estimating',
+    awaiting_approval: 'Awaiting approval',
+    approved: 'Approved',
+    running: 'Running',
+    paused: 'Paused',
+    completed: 'Completed',
+    completed_with_errors: 'Completed with errors',
+    cancelled: 'Cancelled',
+    rejected: 'Rejected',
+    undoing: 'Undoing',
+    undone: 'Undone'
+};
+const SAMPLE_SHOWN = 5;
+
+/** One batch: its estimate and sample while it waits for approval, its progress once it runs, and its actions. */
+export default class AccordBatchCard extends LightningElement {
+    /** shared Batch */
+    @api batch;
+    /** Holds Accord_Approve_Batches: only then are actions shown. */
+    @api canApprove = false;
+    @api busy = false;
+
+    get title() {
+        const what = this.batch.type === 'create_people' ? 'Find people' : 'Enrich';
+        return `${what}: ${this.batch.kind === 'company' ? 'companies' : 'people'} (${this.batch.id})`;
+    }
+
+    get stateLabel() {
+        return STATE_LABELS[this.batch.state] || this.batch.state;
+    }
+
+    get estimate() {
+        return this.batch.estimate;
+    }
+
+    get estimateLines() {
+        const e = this.estimate;
+        return [
+            { key: 'records', label: 'Records', value: `${e.records}` },
+            {
+                key: 'bands',
+                label: 'Matches',
+                value: `${e.byBand.auto} confident · ${e.byBand.review} to review · ${e.byBand.none} none`
+            },
+            { key: 'changing', label: 'Records that would change', value: `${e.recordsChanging}` },
+            { key: 'credits', label: 'Credits', value: `${e.expectedCredits} expected, ${e.maxCredits} at most` },
+            { key: 'balance', label: 'Balance', value: `${e.balance}` },
+            { key: 'time', label: 'Expected time', value: formatDuration(e.expectedSeconds) }
+        ];
+    }
+
+    get isOverCaps() {
+        return !this.estimate.withinCaps;
+    }
+
+    get fieldChanges() {
+        return this.estimate.fieldChanges.map((change) => ({
+            key: change.field,
+            text: `${change.field}: ${change.count}`
+        }));
+    }
+
+    get sample() {
+        return this.estimate.sample.slice(0, SAMPLE_SHOWN).map((item) => ({
+            ...item,
+            summary: `${item.recordId} · ${BAND_LABELS[item.band] || item.band} · ${formatPercent(item.confidence)}`
+        }));
+    }
+
+    get hasSample() {
+        return this.estimate.sample.length > 0;
+    }
+
+    get showProgress() {
+        return this.batch.counts.total > 0 && this.batch.state !== 'awaiting_approval';
+    }
+
+    get progress() {
+        const { done, total } = this.batch.counts;
+        return total > 0 ? Math.round((done / total) * 100) : 0;
+    }
+
+    get countsLabel() {
+        const c = this.batch.counts;
+        return `${c.done} of ${c.total} done · ${c.changed} changed · ${c.skipped} skipped · ${c.failed} failed · ${c.review} to review · ${c.creditsSpent} credits spent`;
+    }
+
+    get actions() {
+        if (!this.canApprove) {
+            return [];
+        }
+        return (ACTIONS_BY_STATE[this.batch.state] || []).map((action) => {
+            const button = ACTION_BUTTONS[action];
+            const label = action === 'canary' ? `Run ${this.batch.canarySize} records first` : button.label;
+            return { action, label, variant: button.variant };
+        });
+    }
+
+    get hasActions() {
+        return this.actions.length > 0;
+    }
+
+    handleAction(event) {
+        this.dispatchEvent(
+            new CustomEvent('batchaction', {
+                detail: { batchId: this.batch.id, action: event.target.dataset.action }
+            })
+        );
+    }
+}

@@ -1,0 +1,128 @@
+import { LightningElement } from 'lwc';
+import canApproveBatches from '@salesforce/customPermission/Accord_Approve_Batches';
+import listBatches from '@salesforce/apex/AccordBatchController.listBatches';
+import getCredits from '@salesforce/apex/AccordBatchController.getCredits';
+import runBatchAction from '@salesforce/apex/AccordBatchController.runBatchAction';
+import { ActionKeys, parseReply } from 'c/accordUtils';
+
+/** States in which a batch changes without anyone acting: the page polls while one is in view. */
+const MOVING_STATES = new Set(['estimating', 'approved', 'running', 'undoing']);
+const POLL_MS = 15000;
+
+/**
+ * The Accord admin page: batches awaiting approval (estimate, sample), the others with their progress, every
+ * batch action for holders of Accord_Approve_Batches (Apex checks it again), and the org's credits.
+ */
+export default class AccordBatches extends LightningElement {
+    /** shared Batch[], newest first */
+    batches;
+    /** shared CreditsReply */
+    credits;
+    loadError;
+    actionError;
+    retryAction;
+    busyBatchId;
+
+    keys = new ActionKeys();
+    pollTimer;
+    loadSequence = 0;
+
+    get canApprove() {
+        return !!canApproveBatches;
+    }
+
+    get isReadOnly() {
+        return !this.canApprove;
+    }
+
+    connectedCallback() {
+        this.load();
+    }
+
+    disconnectedCallback() {
+        clearTimeout(this.pollTimer);
+    }
+
+    async load() {
+        const sequence = ++this.loadSequence;
+        clearTimeout(this.pollTimer);
+        try {
+            const [batches, credits] = await Promise.all([listBatches(), getCredits()]);
+            if (sequence !== this.loadSequence) {
+                return;
+            }
+            this.batches = parseReply(batches).items;
+            this.credits = parseReply(credits);
+            this.loadError = undefined;
+        } catch (error) {
+            if (sequence === this.loadSequence) {
+                this.loadError = error;
+            }
+        }
+        if (sequence === this.loadSequence && this.isMoving) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            this.pollTimer = setTimeout(() => this.load(), POLL_MS);
+        }
+    }
+
+    async handleBatchAction(event) {
+        const { batchId, action } = event.detail;
+        const name = `${batchId}:${action}`;
+        this.busyBatchId = batchId;
+        this.actionError = undefined;
+        this.retryAction = undefined;
+        try {
+            const idempotencyKey = this.keys.keyFor(name, action);
+            const batch = parseReply(await runBatchAction({ batchId, action, idempotencyKey, reason: null }));
+            this.keys.succeeded(name);
+            this.batches = this.batches.map((item) => (item.id === batch.id ? batch : item));
+            // Approving, cancelling and undoing move credits between balance and reservations.
+            await this.load();
+        } catch (error) {
+            this.actionError = error;
+            if (this.keys.failed(name, error)) {
+                this.retryAction = () => this.handleBatchAction(event);
+            }
+        } finally {
+            this.busyBatchId = undefined;
+        }
+    }
+
+    handleRetryAction() {
+        if (this.retryAction) {
+            this.retryAction();
+        }
+    }
+
+    handleReload() {
+        this.load();
+    }
+
+    get isLoading() {
+        return !this.batches && !this.loadError;
+    }
+
+    get isMoving() {
+        return (this.batches || []).some((batch) => MOVING_STATES.has(batch.state));
+    }
+
+    /** Batches awaiting approval first (always shown, so "none" can be said), then the others if any. */
+    get groups() {
+        const awaiting = this.batches.filter((batch) => batch.state === 'awaiting_approval');
+        const others = this.batches.filter((batch) => batch.state !== 'awaiting_approval');
+        const groups = [
+            { key: 'awaiting', title: 'Awaiting approval', items: this.decorate(awaiting, 'awaiting') },
+            { key: 'other', title: 'Other batches', items: this.decorate(others, 'other') }
+        ];
+        groups[0].emptyText = awaiting.length === 0 ? 'No batch is waiting for approval.' : null;
+        return others.length > 0 ? groups : groups.slice(0, 1);
+    }
+
+    get actionRetryable() {
+        return !!this.retryAction;
+    }
+
+    decorate(batches, group) {
+        return batches.map((batch) => ({ batch, id: batch.id, busy: batch.id === this.busyBatchId, cardClass: group }));
+    }
+}
