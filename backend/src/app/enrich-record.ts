@@ -1,12 +1,15 @@
 /**
- * "Enrich this record": plan, charge once, write only what changes, audit every field. Idempotent by the key the
- * card sends: a retry returns the first result, resumes a write that was interrupted after the charge, and never
- * charges twice. A write the CRM refuses for good is refunded.
+ * "Enrich this record": plan, charge once, write only what changes (stamped with Accord's own fields), audit every
+ * changed field. Idempotent by the key the card sends: a retry returns the first result, resumes a write that was
+ * interrupted after the charge, and never charges twice. A write the CRM refuses for good is refunded.
+ * The stamp is not audited field by field: its values are the audit rows' own reference id, confidence, batch and
+ * time, and undo leaves it (it records that Accord enriched the record, which stays true).
  */
 import crypto from 'node:crypto';
 import type { ErrorCode, MatchResult } from '@accord/shared';
 import type { CreditStore } from '../adapters/db/credit.store';
 import type { Enrichment, NewAuditWrite } from '../adapters/db/enrichment.store';
+import { withAccordStamp } from '../domain/enrichment/accord-fields';
 import { valuesToWrite } from '../domain/enrichment/plan-enrichment';
 import type { Tenant } from '../domain/tenants/tenant';
 import { AppError } from './app-error';
@@ -71,7 +74,14 @@ export async function enrichRecord(deps: EnrichmentDeps & { credits: CreditStore
     throw new AppError('CONFLICT', 'This enrichment is being written by another request; retry shortly with the same key.');
   }
 
-  const values = valuesToWrite(enrichment.changes);
+  // Accord's own fields go in the same request as the real changes, and never on their own (domain/enrichment/accord-fields.ts).
+  const values = withAccordStamp(valuesToWrite(enrichment.changes), {
+    crm: tenant.crm,
+    referenceId: enrichment.referenceId,
+    confidence: enrichment.confidence,
+    now,
+    batchId: input.batchId ?? null,
+  });
   const ref = { kind: match.kind, recordId: match.recordId };
   if (Object.keys(values).length > 0) {
     const outcome = await deps.crm.write(ref, values);

@@ -4,6 +4,7 @@
  */
 import { createCrmRecordPort } from '../../src/adapters/crm/crm-record-port';
 import { createHubspotClient } from '../../src/adapters/crm/hubspot/hubspot.client';
+import { createHubspotPropertyAdmin } from '../../src/adapters/crm/hubspot/hubspot-property-admin';
 import { createRateGovernor } from '../../src/adapters/crm/rate-governor';
 import { startHubspotSandbox, type HubspotSandbox } from '../../src/adapters/crm/sandbox/hubspot';
 import { createCreditStore } from '../../src/adapters/db/credit.store';
@@ -11,6 +12,7 @@ import { createEnrichmentStore } from '../../src/adapters/db/enrichment.store';
 import { createRateGovernorStore } from '../../src/adapters/db/rate-governor.store';
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
 import { enrichRecord } from '../../src/app/enrich-record';
+import { ensureAccordProperties } from '../../src/app/ensure-accord-properties';
 import { undoEnrichment } from '../../src/app/undo-enrichment';
 import { autoMatch, harbourPlumbing } from '../fixtures/enrichment';
 import { describeEachDatabase } from '../helpers/test-databases';
@@ -21,6 +23,8 @@ const match = (recordId: string) => autoMatch(recordId);
 let sandbox: HubspotSandbox;
 beforeAll(async () => {
   sandbox = await startHubspotSandbox();
+  // The install step: Accord's own properties, which every enrichment write stamps.
+  await ensureAccordProperties({ admin: createHubspotPropertyAdmin({ accessToken: sandbox.issueToken().accessToken, basePath: sandbox.url }) });
 });
 afterAll(() => sandbox.close());
 
@@ -46,11 +50,13 @@ describeEachDatabase('enriching through HubSpot', (ctx) => {
     const done = await enrichRecord(deps, { tenant, match: match(id), idempotencyKey: 'k1', userId: 'u1', now: new Date() });
     const written = (await enrichments.auditForEnrichment(tenant.id, done.id)).map((a) => a.field).sort();
     expect(written).toEqual(['domain', 'industry', 'numberofemployees', 'website']);
-    expect(sandbox.automationEvents - before).toBe(4);
+    // Four real changes plus Accord's reference id, confidence and time, all in one batch update.
+    expect(sandbox.automationEvents - before).toBe(4 + 3);
     expect(sandbox.get('companies', id)?.properties).toMatchObject({ industry: 'CONSTRUCTION', numberofemployees: '35', phone: '(02) 9876 5432', city: 'Parramatta' });
+    expect(sandbox.get('companies', id)?.properties).toMatchObject({ accord_reference_id: 'ref-1', accord_match_confidence: '0.99', accord_last_enriched_at: expect.any(String) });
     expect((await credits.account(tenant.id)).balance).toBe(4);
     await enrichRecord(deps, { tenant, match: match(id), idempotencyKey: 'k1', userId: 'u1', now: new Date() });
-    expect(sandbox.automationEvents - before).toBe(4);
+    expect(sandbox.automationEvents - before).toBe(4 + 3);
     expect((await credits.account(tenant.id)).balance).toBe(4);
   });
 

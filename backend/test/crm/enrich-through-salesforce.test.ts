@@ -36,13 +36,17 @@ describeEachDatabase('enriching through Salesforce', (ctx) => {
     const deps = { crm, credits, enrichments, referenceRecord: async () => reference };
 
     const before = sandbox.automationEvents;
+    const requestsBefore = sandbox.requests.length;
     const done = await enrichRecord(deps, { tenant, match: match(id!), idempotencyKey: 'k1', userId: '005-user', now: new Date() });
     const written = (await enrichments.auditForEnrichment(tenant.id, done.id)).map((a) => a.field).sort();
     expect(written).toEqual(['Industry', 'NumberOfEmployees', 'Website']);
-    expect(sandbox.automationEvents - before).toBe(3);
+    // Three real changes plus three of Accord's fields (reference id, confidence, enriched at), in one request.
+    expect(sandbox.automationEvents - before).toBe(3 + 3);
     expect(sandbox.get('Account', id!)).toMatchObject({ Industry: 'Construction', NumberOfEmployees: 35, Phone: '(02) 9876 5432', BillingCity: 'Parramatta' });
+    expect(sandbox.get('Account', id!)).toMatchObject({ Accord_Reference_Id__c: 'ref-1', Accord_Match_Confidence__c: 0.99, Accord_Last_Batch_Id__c: null });
+    expect(sandbox.requests.slice(requestsBefore).filter((r) => r.path.includes('/composite/sobjects') && r.method === 'PATCH')).toHaveLength(1);
     await enrichRecord(deps, { tenant, match: match(id!), idempotencyKey: 'k1', userId: '005-user', now: new Date() });
-    expect(sandbox.automationEvents - before).toBe(3);
+    expect(sandbox.automationEvents - before).toBe(3 + 3);
     expect((await credits.account(tenant.id)).balance).toBe(4);
   });
 });

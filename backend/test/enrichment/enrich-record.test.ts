@@ -47,7 +47,11 @@ describeEachDatabase('enriching a record', (ctx) => {
     const done = await enrichRecord(deps, { tenant, match: matchOf('hs-1'), idempotencyKey: 'card-key-1', userId: 'u1', now: t(1) });
     expect(done).toMatchObject({ state: 'written', credits: 1 });
     expect(crm.get({ kind: 'company', recordId: 'hs-1' })).toMatchObject({ industry: 'CONSTRUCTION', numberofemployees: 35, phone: '(02) 9876 5432', city: 'Parramatta' });
-    expect(crm.automationEvents).toBe(3);
+    // Accord's own fields ride along in the same write (no batch: the last batch id is left alone).
+    expect(crm.get({ kind: 'company', recordId: 'hs-1' })).toMatchObject({ accord_reference_id: 'ref-1', accord_match_confidence: 0.99, accord_last_enriched_at: t(1).toISOString() });
+    expect(crm.get({ kind: 'company', recordId: 'hs-1' })).not.toHaveProperty('accord_last_batch_id');
+    expect(crm.writes).toBe(1);
+    expect(crm.automationEvents).toBe(3 + 3);
     expect((await credits.account(tenant.id)).balance).toBe(4);
     const audit = await enrichments.auditForEnrichment(tenant.id, done.id);
     expect(audit.map((a) => [a.field, a.before, a.after])).toEqual([

@@ -4,23 +4,15 @@
  * Clients are built with numberOfApiCallRetries: 0 because Accord retries in one place (decide-retry.ts), and the
  * SDK's retry decorators are process-wide anyway (platform/hubspot.md §6). SDK types stay inside this folder.
  */
-import { Client } from '@hubspot/api-client';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies';
 import type { FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../../domain/enrichment/mapping';
 import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { decodeCursor, encodeCursor, firstCursor, nextCursor, searchShape } from './hubspot-change-cursor';
-import { toCrmError } from './hubspot-errors';
 import { describeHubspotProperty } from './hubspot-field-types';
+import { CALL_OPTIONS, createHubspotCaller, type HubspotClientOptions } from './hubspot-sdk';
 
-export interface HubspotClientOptions {
-  /** A fixed token, or a function returning the current one (called before every request). */
-  accessToken: string | (() => Promise<string>);
-  /** Defaults to https://api.hubapi.com. */
-  basePath?: string;
-  /** Only used to say whose portal failed in error messages. */
-  portalId?: string;
-}
+export type { HubspotClientOptions } from './hubspot-sdk';
 
 type HubspotObject = 'companies' | 'contacts';
 
@@ -34,25 +26,6 @@ interface BatchAnswer {
   results: { id: string; properties: Record<string, string | null>; updatedAt: Date; objectWriteTraceId?: string }[];
   errors?: { category: string; message: string; context?: Record<string, string[] | undefined> }[];
 }
-
-/**
- * The SDK cannot parse a body without Content-Type and then throws a plain Error that has lost the HTTP status
- * (seen with bare 502/504s). Labelling such bodies text/plain makes it throw ApiException with the status instead.
- * In 13.5 the Client's `middleware` option is ignored by the generated APIs (they only run call-time middleware),
- * so this goes into every call's options.
- */
-const CALL_OPTIONS = {
-  middlewareMergeStrategy: 'append' as const,
-  middleware: [
-    {
-      pre: <T>(context: T) => Promise.resolve(context),
-      post: <T extends { headers: Record<string, string> }>(context: T) => {
-        if (context.headers['content-type'] === undefined) context.headers['content-type'] = 'text/plain';
-        return Promise.resolve(context);
-      },
-    },
-  ],
-};
 
 function hubspotObject(object: CrmObject): HubspotObject {
   if (object === 'companies' || object === 'contacts') return object;
@@ -96,27 +69,7 @@ function unattributed(answer: BatchAnswer): { code: string; message: string } {
 }
 
 export function createHubspotClient(options: HubspotClientOptions): CrmClient {
-  const tokenSource = options.accessToken;
-  let cached: { token: string; client: Client } | undefined;
-  const where = options.portalId ? ` (portal ${options.portalId})` : '';
-
-  async function sdk(): Promise<Client> {
-    const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource();
-    if (cached?.token !== token) {
-      const config = { accessToken: token, numberOfApiCallRetries: 0, ...(options.basePath !== undefined && { basePath: options.basePath }) };
-      cached = { token, client: new Client(config) };
-    }
-    return cached.client;
-  }
-
-  async function call<T>(operation: string, run: (client: Client) => Promise<T>): Promise<T> {
-    const client = await sdk();
-    try {
-      return await run(client);
-    } catch (error) {
-      throw toCrmError(error, `${operation}${where}`);
-    }
-  }
+  const call = createHubspotCaller(options);
 
   async function listChangedSince(object: CrmObject, input: Parameters<CrmClient['listChangedSince']>[1]): Promise<ChangedPage> {
     const type = hubspotObject(object);

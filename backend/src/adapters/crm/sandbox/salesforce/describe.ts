@@ -3,11 +3,12 @@
  * `fields` of `GET /sobjects/{type}/describe`. Data, not branches: adding a field here makes it queryable,
  * writable (when updateable) and described.
  */
+import { accordFieldDefinitions, accordFieldNames } from '../../../../domain/enrichment/accord-fields';
 
 export const SANDBOX_SOBJECTS = ['Account', 'Contact', 'Lead'] as const;
 export type SandboxSObject = (typeof SANDBOX_SOBJECTS)[number];
 
-export type SandboxFieldType = 'id' | 'string' | 'url' | 'phone' | 'email' | 'picklist' | 'int' | 'textarea' | 'datetime';
+export type SandboxFieldType = 'id' | 'string' | 'url' | 'phone' | 'email' | 'picklist' | 'int' | 'double' | 'textarea' | 'datetime';
 
 export interface SandboxField {
   name: string;
@@ -49,6 +50,11 @@ function address(prefix: 'Billing' | 'Mailing' | '', labelPrefix: string): Sandb
   ];
 }
 
+/** The custom fields Accord's package installs on Account, Contact and Lead (the org has the package). */
+const ACCORD_PACKAGE_FIELDS: SandboxField[] = accordFieldDefinitions.map((d) =>
+  field(accordFieldNames.salesforce[d.key], d.label, d.type === 'number' ? 'double' : d.type),
+);
+
 const PERSON_FIELDS: SandboxField[] = [
   field('FirstName', 'First Name', 'string'),
   field('LastName', 'Last Name', 'string', { nillable: false }),
@@ -67,10 +73,11 @@ export const SANDBOX_FIELDS: Record<SandboxSObject, SandboxField[]> = {
     field('NumberOfEmployees', 'Employees', 'int'),
     field('Description', 'Account Description', 'textarea'),
     ...address('Billing', 'Billing '),
+    ...ACCORD_PACKAGE_FIELDS,
   ],
-  Contact: [...SYSTEM_FIELDS, ...PERSON_FIELDS, ...address('Mailing', 'Mailing ')],
+  Contact: [...SYSTEM_FIELDS, ...PERSON_FIELDS, ...address('Mailing', 'Mailing '), ...ACCORD_PACKAGE_FIELDS],
   // Lead's address is the compound `Address` (Street, City, ...), without a prefix.
-  Lead: [...SYSTEM_FIELDS, ...PERSON_FIELDS, field('Company', 'Company', 'string', { nillable: false }), ...address('', '')],
+  Lead: [...SYSTEM_FIELDS, ...PERSON_FIELDS, field('Company', 'Company', 'string', { nillable: false }), ...address('', ''), ...ACCORD_PACKAGE_FIELDS],
 };
 
 export function isSandboxSObject(name: string): name is SandboxSObject {
