@@ -30,7 +30,7 @@ async function connect(): Promise<Harness> {
     clientId: 'accord-test-client',
     clientSecret: 'accord-test-secret',
     version: '62.0',
-    onRefresh: (token) => refreshed.push(token),
+    onRefresh: (token) => void refreshed.push(token),
   });
   return { sandbox, client, refreshed };
 }
@@ -226,7 +226,7 @@ describe('Salesforce CrmClient: session, limits and errors', () => {
       refreshToken: 'revoked-refresh-token',
       clientId: 'accord-test-client',
       version: '62.0',
-      onRefresh: (token) => refreshed.push(token),
+      onRefresh: (token) => void refreshed.push(token),
     });
     sandbox.expireAccessTokens();
 

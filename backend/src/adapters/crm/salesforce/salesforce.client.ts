@@ -2,7 +2,8 @@
  * The CrmClient port for Salesforce over jsforce 3: SOQL + queryMore for incremental pulls, sObject Collections
  * for reads and writes (at most 200 records per call, allOrNone false), describe for field metadata. Never deletes.
  * jsforce refreshes an expired access token itself (401 → refresh_token grant → retry) when it has a client id
- * and a refresh token; `onRefresh` hears about the new token so the caller can store it.
+ * and a refresh token; `onRefresh` hears about the new token so the caller can store it, and the call that
+ * refreshed returns only once `onRefresh` has settled (so the next process reads the new token from the store).
  */
 import { Connection } from 'jsforce';
 import type { FieldValue } from '@accord/shared';
@@ -22,7 +23,7 @@ export interface SalesforceClientOptions {
   clientSecret?: string;
   /** REST API version; jsforce's own default (50.0) is too old for some collection calls. */
   version?: string;
-  onRefresh?: (accessToken: string) => void;
+  onRefresh?: (accessToken: string) => void | Promise<void>;
 }
 
 const DEFAULT_VERSION = '62.0';
@@ -104,8 +105,25 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
       : {}),
   });
   disableJsforceRetries(conn);
+  // jsforce emits 'refresh' without waiting for listeners; remember what they are doing so the call can wait.
+  const refreshing = new Set<Promise<void>>();
   const { onRefresh } = options;
-  if (onRefresh) conn.on('refresh', (accessToken: string) => onRefresh(accessToken));
+  if (onRefresh) {
+    conn.on('refresh', (accessToken: string) => {
+      const stored: Promise<void> = Promise.resolve()
+        .then(() => onRefresh(accessToken))
+        .finally(() => refreshing.delete(stored));
+      // Awaited by the call below; this only keeps Node from calling it unhandled in the meantime.
+      stored.catch(() => undefined);
+      refreshing.add(stored);
+    });
+  }
+  /** One jsforce call: failures as CrmError, and any token refresh it caused handed to onRefresh before returning. */
+  async function sf<T>(call: () => Promise<T>): Promise<T> {
+    const result = await callSalesforce(call);
+    await Promise.all([...refreshing]);
+    return result;
+  }
 
   return {
     provider: 'salesforce',
@@ -114,7 +132,7 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
       const sobject = toSalesforceObject(object);
       // queryMore's options are typed as the full QueryOptions (query's are Partial), so spell them all out.
       const queryOptions = { headers: queryHeaders(input.pageSize), maxFetch: MAX_QUERY_BATCH, autoFetch: false, scanAll: false, responseTarget: 'QueryResult' as const };
-      const page = await callSalesforce(async () => {
+      const page = await sf(async () => {
         if (input.cursor) return conn.queryMore<ApiRecord>(input.cursor, queryOptions);
         return conn.query<ApiRecord>(buildChangedSinceSoql({ object: sobject, fields: input.fields, since: input.since }), queryOptions);
       });
@@ -129,7 +147,7 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
       const fields = selectList(input.fields);
       const out: CrmRawRecord[] = [];
       for (const ids of chunk(input.ids, MAX_BATCH)) {
-        const records: unknown[] = await callSalesforce(() => conn.sobject(sobject).retrieve(ids, { fields }));
+        const records: unknown[] = await sf(() => conn.sobject(sobject).retrieve(ids, { fields }));
         // The collection answers null for an id that does not exist.
         for (const r of records) if (r) out.push(toRawRecord(r as ApiRecord, input.fields));
       }
@@ -142,7 +160,7 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
       if (updates.length === 0) return [];
       updates.forEach((u) => assertFieldNames(Object.keys(u.values)));
       const records = updates.map((u) => ({ ...u.values, Id: u.id }));
-      const results: unknown[] = await callSalesforce(() => conn.sobject(sobject).update(records, { allOrNone: false }));
+      const results: unknown[] = await sf(() => conn.sobject(sobject).update(records, { allOrNone: false }));
       return toWriteResults(results, updates.length);
     },
 
@@ -152,13 +170,13 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
       if (creates.length === 0) return [];
       creates.forEach((c) => assertFieldNames(Object.keys(c)));
       const records = creates.map((c) => ({ ...c }));
-      const results: unknown[] = await callSalesforce(() => conn.sobject(sobject).create(records, { allOrNone: false }));
+      const results: unknown[] = await sf(() => conn.sobject(sobject).create(records, { allOrNone: false }));
       return toWriteResults(results, creates.length);
     },
 
     async describeFields(object: CrmObject): Promise<CrmFieldDescription[]> {
       const sobject = toSalesforceObject(object);
-      const described = await callSalesforce(() => conn.sobject(sobject).describe());
+      const described = await sf(() => conn.sobject(sobject).describe());
       return described.fields.map((f) => toCrmFieldDescription(f as DescribedField));
     },
   };
