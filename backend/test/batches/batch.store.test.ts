@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../helpers/test-databases';
 
 const now = new Date('2026-11-28T03:00:00.000Z');
 const newBatch: NewBatch = {
-  crm: 'hubspot', object: 'companies', kind: 'company', type: 'enrich', selection: { by: 'ids', recordIds: ['1'] }, createdBy: 'u1',
+  crm: 'hubspot', object: 'companies', kind: 'company', type: 'enrich', selection: { by: 'ids', recordIds: ['1'] }, idempotencyKey: 'k', createdBy: 'u1', maxCredits: null,
   mapping: [], policy: creditPolicySchema.parse({}), canarySize: 25, recordsPerMinute: null,
 };
 let n = 0;
@@ -15,7 +15,7 @@ describeEachDatabase('batch store', (ctx) => {
   async function setup(records = 10) {
     const tenant = await createTenantStore(ctx.database).install({ crm: 'hubspot', externalId: `bs-${++n}`, name: 'x', now });
     const store = createBatchStore(ctx.database);
-    const batch = await store.create(tenant.id, { ...newBatch, now });
+    const { batch } = await store.create(tenant.id, { ...newBatch, now });
     await store.addItems(tenant.id, batch.id, [...Array(records).keys()].map((i) => `r${i}`), now);
     return { tenantId: tenant.id, store, batch };
   }
@@ -28,6 +28,7 @@ describeEachDatabase('batch store', (ctx) => {
     expect(await store.move(tenantId, batch.id, { from: 'estimating', to: 'awaiting_approval', now, set: { reservedCredits: 7, runLimit: 3 } })).toBe(true);
     expect(await store.get(tenantId, batch.id)).toMatchObject({ state: 'awaiting_approval', reservedCredits: 7, runLimit: 3, selection: { by: 'ids' } });
     expect(await store.get('other-tenant', batch.id)).toBeUndefined();
+    expect(await store.create(tenantId, { ...newBatch, now })).toMatchObject({ created: false, batch: { id: batch.id } });
   });
 
   it('adds each record once, in order', async () => {

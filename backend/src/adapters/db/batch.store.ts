@@ -21,6 +21,7 @@ export interface StoredBatch {
   type: BatchType;
   state: BatchState;
   selection: BatchSelection;
+  idempotencyKey: string;
   createdBy: string;
   approvedBy: string | null;
   mapping: FieldMapping[];
@@ -30,6 +31,7 @@ export interface StoredBatch {
   runLimit: number | null;
   recordsPerMinute: number | null;
   estimate: BatchEstimate | null;
+  maxCredits: number | null;
   reservedCredits: number;
   error: string | null;
   createdAt: string;
@@ -66,7 +68,8 @@ export interface ItemCounts {
 export type NewBatch = Omit<StoredBatch, 'id' | 'tenantId' | 'state' | 'approvedBy' | 'runLimit' | 'estimate' | 'reservedCredits' | 'error' | 'createdAt' | 'updatedAt'>;
 
 export interface BatchStore {
-  create(tenantId: string, input: NewBatch & { now: Date }): Promise<StoredBatch>;
+  /** Creates the batch for a new idempotency key, or returns the one that already has it. */
+  create(tenantId: string, input: NewBatch & { now: Date }): Promise<{ created: boolean; batch: StoredBatch }>;
   get(tenantId: string, batchId: string): Promise<StoredBatch | undefined>;
   /** Newest first. */
   list(tenantId: string, options: { limit: number }): Promise<StoredBatch[]>;
@@ -113,6 +116,7 @@ function toBatch(r: BatchesTable): StoredBatch {
     type: r.type,
     state: r.state,
     selection: selectionJson.parse(r.selection_json),
+    idempotencyKey: r.idempotency_key,
     createdBy: r.created_by,
     approvedBy: r.approved_by,
     mapping: z.array(fieldMappingSchema).parse(JSON.parse(r.mapping_json)),
@@ -121,6 +125,7 @@ function toBatch(r: BatchesTable): StoredBatch {
     runLimit: r.run_limit,
     recordsPerMinute: r.records_per_minute,
     estimate: r.estimate_json ? batchEstimateSchema.parse(JSON.parse(r.estimate_json)) : null,
+    maxCredits: r.max_credits,
     reservedCredits: r.reserved_credits,
     error: r.error,
     createdAt: r.created_at,
@@ -160,6 +165,7 @@ export function createBatchStore(database: Database): BatchStore {
         type: input.type,
         state: 'draft',
         selection_json: JSON.stringify(input.selection),
+        idempotency_key: input.idempotencyKey,
         created_by: input.createdBy,
         approved_by: null,
         mapping_json: JSON.stringify(input.mapping),
@@ -169,13 +175,22 @@ export function createBatchStore(database: Database): BatchStore {
         records_per_minute: input.recordsPerMinute,
         next_chunk_at_ms: 0,
         estimate_json: null,
+        max_credits: input.maxCredits,
         reserved_credits: 0,
         error: null,
         created_at: at,
         updated_at: at,
       };
-      await db.insertInto('batches').values(row).execute();
-      return toBatch(row);
+      const existing = await db.selectFrom('batches').selectAll().where('tenant_id', '=', tenantId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+      if (existing) return { created: false, batch: toBatch(existing) };
+      try {
+        await db.insertInto('batches').values(row).execute();
+        return { created: true, batch: toBatch(row) };
+      } catch (error) {
+        const raced = await db.selectFrom('batches').selectAll().where('tenant_id', '=', tenantId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+        if (raced) return { created: false, batch: toBatch(raced) };
+        throw error;
+      }
     },
 
     async get(tenantId, batchId) {

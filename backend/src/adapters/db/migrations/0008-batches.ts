@@ -24,6 +24,7 @@ export const batches: AccordMigration = {
       .addColumn('type', 'text', (c) => c.notNull().check(sqlIn('type', ['enrich', 'create_people'])))
       .addColumn('state', 'text', (c) => c.notNull().check(sqlIn('state', states)))
       .addColumn('selection_json', 'text', (c) => c.notNull())
+      .addColumn('idempotency_key', 'text', (c) => c.notNull())
       .addColumn('created_by', 'text', (c) => c.notNull())
       .addColumn('approved_by', 'text')
       .addColumn('mapping_json', 'text', (c) => c.notNull())
@@ -33,10 +34,12 @@ export const batches: AccordMigration = {
       .addColumn('records_per_minute', 'integer')
       .addColumn('next_chunk_at_ms', 'bigint', (c) => c.notNull().defaultTo(0))
       .addColumn('estimate_json', 'text')
+      .addColumn('max_credits', 'integer')
       .addColumn('reserved_credits', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('error', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('batches_idempotency_key', ['tenant_id', 'idempotency_key'])
       .execute();
     await db.schema.createIndex('batches_tenant_idx').on('batches').columns(['tenant_id', 'created_at']).execute();
     await db.schema.createIndex('batches_state_idx').on('batches').column('state').execute();

@@ -1,0 +1,26 @@
+/**
+ * What batches need from a CRM: page through record ids, read and write records a chunk at a time (the CRM's
+ * batch limit per call, through the tenant's rate governor). Failures that survived the governor's retries come
+ * back as values saying whether a later attempt could succeed. There is no delete.
+ */
+import type { FieldValue } from '@accord/shared';
+import type { CrmObject } from '../../domain/enrichment/mapping';
+
+export interface CrmBatchRecord {
+  id: string;
+  values: Record<string, FieldValue>;
+}
+
+export type CrmCallFailure = { ok: false; retryable: boolean; message: string };
+export type CrmRecordResult = { ok: true } | CrmCallFailure;
+
+export interface CrmBatchPort {
+  /** Records per read or write call: 100 HubSpot, 200 Salesforce. */
+  readonly batchLimit: number;
+  /** Ids of records modified at or after `since` (null: every record), oldest first, a page at a time. */
+  listIds(object: CrmObject, input: { since: string | null }): AsyncIterable<string[]>;
+  /** The records among `ids` that exist, `fields` only. */
+  read(object: CrmObject, ids: readonly string[], fields: readonly string[]): Promise<{ ok: true; records: CrmBatchRecord[] } | CrmCallFailure>;
+  /** Updates in one call (at most batchLimit); one result per update, in order. */
+  write(object: CrmObject, updates: readonly { id: string; values: Readonly<Record<string, FieldValue>> }[]): Promise<CrmRecordResult[]>;
+}
