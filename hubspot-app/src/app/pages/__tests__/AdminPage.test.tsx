@@ -1,15 +1,17 @@
-import { Alert, Button, EmptyState, ErrorState, ProgressBar, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, EmptyState, ErrorState, LoadingSpinner, ProgressBar, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
 import { AdminPage } from '../components/AdminPage';
 import { stubHsFetch } from '../../../../test/helpers/hs-fetch-stub';
 import { renderHomePage } from '../../../../test/helpers/render-card';
 import { cellsOf, textOf } from '../../../../test/helpers/text-of';
-import { batch, credits, running, viewer } from '../../../../test/fixtures/admin';
+import { batch, credits, running, settings, viewer } from '../../../../test/fixtures/admin';
 
 function stubPage(options: { isAdmin?: boolean; items?: ReturnType<typeof batch>[] } = {}) {
-  return stubHsFetch()
-    .reply('me', viewer({ isAdmin: options.isAdmin ?? true }))
+  const isAdmin = options.isAdmin ?? true;
+  const hs = stubHsFetch()
+    .reply('me', viewer({ isAdmin }))
     .reply('getCredits', credits())
     .reply('listBatches', { items: options.items ?? [batch(), running()] });
+  return isAdmin ? hs.reply('getSettings', settings()) : hs;
 }
 
 describe('admin page: credits', () => {
@@ -28,6 +30,43 @@ describe('admin page: credits', () => {
       ['User 77', '10 credits'],
       ['Batches', '400 credits'],
     ]);
+  });
+});
+
+describe('admin page: caps', () => {
+  it("shows an admin the caps from the settings", async () => {
+    stubPage();
+    const page = renderHomePage(<AdminPage />);
+    await page.waitFor(() => expect(page.findByTestId(Text, 'cap-monthly').text).toBe('500 credits'));
+    expect(page.findByTestId(Text, 'cap-user-daily').text).toBe('50 credits');
+    expect(page.findByTestId(Text, 'cap-batch').text).toBe('No cap');
+  });
+
+  it('does not ask for the settings for someone who is not an admin', async () => {
+    const hs = stubPage({ isAdmin: false });
+    const page = renderHomePage(<AdminPage />);
+    await page.waitFor(() => expect(page.findByTestId(Alert, 'not-admin')).toBeDefined());
+    await page.waitFor(() => expect(page.findAll(StatisticsItem)).toHaveLength(4));
+    expect(hs.callsTo('getSettings')).toHaveLength(0);
+    expect(page.maybeFindByTestId(Text, 'cap-monthly')).toBeNull();
+  });
+});
+
+describe('admin page: loading', () => {
+  it('shows a spinner until Accord says who is looking', async () => {
+    const hs = stubHsFetch().reply('getCredits', credits()).reply('listBatches', { items: [] }).reply('getSettings', settings());
+    const release = hs.defer('me');
+    const page = renderHomePage(<AdminPage />);
+    expect(page.find(LoadingSpinner).props.label).toBe('Loading Accord…');
+    release({ kind: 'json', status: 200, body: viewer() });
+    await page.waitFor(() => expect(page.find(EmptyState).props.title).toBe('No batches yet'));
+  });
+
+  it('shows the credits error beside the batches when only credits fail', async () => {
+    stubHsFetch().reply('me', viewer()).fail('getCredits', 500, 'INTERNAL', 'The ledger is being migrated.').reply('listBatches', { items: [] }).reply('getSettings', settings());
+    const page = renderHomePage(<AdminPage />);
+    await page.waitFor(() => expect(textOf(page.find(ErrorState))).toContain('The ledger is being migrated.'));
+    expect(page.find(EmptyState).props.title).toBe('No batches yet');
   });
 });
 
@@ -153,6 +192,24 @@ describe('admin page: batches', () => {
   });
 });
 
+describe('admin page: stale replies', () => {
+  it('ignores a slow refresh that answers after a newer one', async () => {
+    const hs = stubPage();
+    const releaseSlow = hs.defer('listBatches');
+    hs.reply('listBatches', { items: [running()] });
+    const page = renderHomePage(<AdminPage />);
+    await page.waitFor(() => expect(page.findByTestId(Button, 'approve-b-new')).toBeDefined());
+    page.findByTestId(Button, 'refresh-batches').trigger('onClick');
+    page.findByTestId(Button, 'refresh-batches').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFindByTestId(Button, 'approve-b-new')).toBeNull());
+    releaseSlow({ kind: 'json', status: 200, body: { items: [batch()] } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.maybeFindByTestId(Button, 'approve-b-new')).toBeNull();
+    expect(page.findByTestId(Button, 'pause-b-run')).toBeDefined();
+    expect(hs.callsTo('listBatches')).toHaveLength(3);
+  });
+});
+
 describe('admin page: failure states', () => {
   it('shows no permission when the backend refuses the viewer', async () => {
     stubHsFetch().fail('me', 403, 'FORBIDDEN', 'This HubSpot account has not installed Accord.').reply('getCredits', credits()).reply('listBatches', { items: [] });
@@ -166,7 +223,8 @@ describe('admin page: failure states', () => {
       .raw('me', { kind: 'network-error', message: 'Failed to fetch' })
       .reply('getCredits', credits())
       .reply('listBatches', { items: [] })
-      .reply('me', viewer());
+      .reply('me', viewer())
+      .reply('getSettings', settings());
     const page = renderHomePage(<AdminPage />);
     await page.waitFor(() => expect(page.find(ErrorState).props.title).toBe('Accord can’t be reached'));
     page.findByTestId(Button, 'retry').trigger('onClick');

@@ -11,7 +11,7 @@ const groupTitles: Record<BatchGroup, string> = { awaiting: 'Awaiting approval',
 const groups: BatchGroup[] = ['awaiting', 'active', 'finished'];
 
 export function AdminPage() {
-  const { me, credits, batches, action, act } = useAdminData();
+  const { me, credits, batches, settings, action, act } = useAdminData();
   const viewer = lastData(me.state);
   if (viewer === null) {
     if (me.state.status === 'error') return <LoadError error={me.state.error} onRetry={() => void me.reload()} />;
@@ -27,7 +27,7 @@ export function AdminPage() {
         </Alert>
       )}
       {creditData ? (
-        <CreditsPanel credits={creditData} />
+        <CreditsPanel credits={creditData} caps={lastData(settings.state)?.credits ?? null} />
       ) : credits.state.status === 'error' ? (
         <LoadError error={credits.state.error} onRetry={() => void credits.reload()} />
       ) : (

@@ -1,11 +1,15 @@
 /** The account's credits: balance, reserved and available, this month's usage against the cap, and alerts. */
-import { Alert, Flex, Heading, ProgressBar, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { CreditAlert, CreditsReply } from '@accord/shared';
+import { Alert, DescriptionList, DescriptionListItem, Flex, Heading, ProgressBar, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { CreditAlert, CreditsReply, Settings } from '@accord/shared';
 import { formatCredits, formatTimestamp } from '@accord/hubspot-client';
 
 const alertKindWords: Record<CreditAlert['kind'], string> = { monthly_cap: 'of the monthly cap used', balance: 'of the credit balance used' };
 
-export function CreditsPanel({ credits }: { credits: CreditsReply }) {
+function formatCap(cap: number | null): string {
+  return cap === null ? 'No cap' : formatCredits(cap);
+}
+
+export function CreditsPanel({ credits, caps }: { credits: CreditsReply; caps: Settings['credits'] | null }) {
   const { balance, usage, alerts, reservations } = credits;
   return (
     <Flex direction="column" gap="sm">
@@ -33,6 +37,19 @@ export function CreditsPanel({ credits }: { credits: CreditsReply }) {
           variant={balance.usedThisMonth >= balance.monthlyCap ? 'danger' : balance.usedThisMonth >= balance.monthlyCap * 0.8 ? 'warning' : 'success'}
         />
       )}
+      {caps ? (
+        <DescriptionList direction="row">
+          <DescriptionListItem label="Monthly cap">
+            <Text testId="cap-monthly">{formatCap(caps.monthlyCap)}</Text>
+          </DescriptionListItem>
+          <DescriptionListItem label="Per user per day">
+            <Text testId="cap-user-daily">{formatCap(caps.perUserDailyCap)}</Text>
+          </DescriptionListItem>
+          <DescriptionListItem label="Per batch">
+            <Text testId="cap-batch">{formatCap(caps.perBatchCap)}</Text>
+          </DescriptionListItem>
+        </DescriptionList>
+      ) : null}
       {reservations.length > 0 ? <Text testId="reservations">{`Held for ${reservations.length} approved ${reservations.length === 1 ? 'batch' : 'batches'}.`}</Text> : null}
       {usage.byUser.length > 0 ? (
         <Table bordered={true} density="condensed" testId="usage-by-user">

@@ -7,18 +7,15 @@ import type { Batch, BatchAction } from '@accord/shared';
 import { isRetryable, newIdempotencyKey, toAccordApiError, useAccordApi, useLoad, useMutation } from '@accord/hubspot-client';
 import { routeOfAction } from '../batch-actions';
 
-export interface PendingAction {
-  batchId: string;
-  action: BatchAction;
-}
-
 export function useAdminData() {
   const api = useAccordApi();
   const me = useLoad(() => api.call('me', {}), 'me');
   const credits = useLoad(() => api.call('getCredits', {}), 'credits');
   const batches = useLoad(() => api.call('listBatches', {}), 'batches');
+  // Caps live in the settings, which only admins may read; others get null without a request.
+  const isAdmin = me.state.status === 'success' && me.state.data.isAdmin;
+  const settings = useLoad(() => (isAdmin ? api.call('getSettings', {}) : Promise.resolve(null)), `settings:${isAdmin}`);
   const mutation = useMutation<Batch>();
-  const lastAction = useRef<PendingAction | null>(null);
   const keys = useRef(new Map<string, string>());
   const { run } = mutation;
   const replaceBatches = batches.replace;
@@ -27,7 +24,6 @@ export function useAdminData() {
 
   const act = useCallback(
     async (batchId: string, action: BatchAction) => {
-      lastAction.current = { batchId, action };
       const slot = `${batchId}:${action}`;
       const idempotencyKey = keys.current.get(slot) ?? newIdempotencyKey(action);
       keys.current.set(slot, idempotencyKey);
@@ -49,5 +45,5 @@ export function useAdminData() {
     [api, run, currentBatches, replaceBatches, reloadCredits],
   );
 
-  return { me, credits, batches, action: mutation.state, lastAction: lastAction.current, act };
+  return { me, credits, batches, settings, action: mutation.state, act };
 }

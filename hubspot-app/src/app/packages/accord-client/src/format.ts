@@ -14,8 +14,10 @@ export function formatFieldValue(value: FieldValue): string {
   return String(value);
 }
 
+/** Timestamps may carry any offset; show them in UTC so every viewer reads the same time. */
 export function formatTimestamp(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const utc = new Date(iso).toISOString();
+  return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
 }
 
 export function formatDuration(seconds: number): string {
