@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Components } from '@hubspot/project-parsing-lib/constants';
 import { translate } from '@hubspot/project-parsing-lib/translate';
+import { validateUid } from '@hubspot/project-parsing-lib/uid';
 import { buildSingleExtension } from '@hubspot/ui-extensions-dev-server';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,11 +24,26 @@ const report = { platformVersion: project.platformVersion, profiles: {}, builds:
 
 for (const profile of profiles) {
   try {
-    const { intermediateRepresentation } = await translate(
+    const { intermediateRepresentation, skippedHsMetaFiles } = await translate(
       { projectSourceDir: srcDir, platformVersion: project.platformVersion, accountId: 0 },
       { skipValidation: true, profile },
     );
-    report.profiles[profile] = intermediateRepresentation.intermediateNodesIndexedByUid;
+    for (const file of skippedHsMetaFiles) report.errors.push(`${file}: HubSpot ignores *-hsmeta.json files outside the component directories`);
+    const nodes = intermediateRepresentation.intermediateNodesIndexedByUid;
+    report.profiles[profile] = nodes;
+    // HubSpot's own uid and directory rules (the parts of its validation that need no downloaded schema).
+    for (const node of Object.values(nodes)) {
+      const type = JSON.parse(fs.readFileSync(path.join(srcDir, node.metaFilePath), 'utf8')).type;
+      const component = Components[type];
+      const uidError = validateUid(node.uid);
+      if (uidError) report.errors.push(`${node.metaFilePath}: ${uidError}`);
+      if (!component) {
+        report.errors.push(`${node.metaFilePath}: unknown component type ${type}`);
+        continue;
+      }
+      const expectedDir = path.join(component.parentComponent ? Components[component.parentComponent].dir : '', component.dir);
+      if (path.dirname(node.metaFilePath) !== expectedDir) report.errors.push(`${node.metaFilePath}: a ${type} belongs in ${expectedDir}/`);
+    }
   } catch (error) {
     report.errors.push(`profile ${profile}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -71,5 +88,6 @@ try {
   fs.rmSync(outRoot, { recursive: true, force: true });
 }
 
+report.errors = [...new Set(report.errors)];
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.exit(report.errors.length === 0 ? 0 : 1);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-const uid = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only');
+const uid = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, periods, hyphens and underscores (HubSpot validateUid)');
 /** A value that may still hold a config-profile placeholder like ${ACCORD_BACKEND_ORIGIN}. */
 const withPlaceholders = z.string().min(1);
 
