@@ -36,7 +36,7 @@ describe('record card: enrich this record', () => {
     const [call] = hs.callsTo('enrichRecord');
     expect(call?.url.pathname).toBe('/api/v1/records/companies/501/enrich');
     expect(call?.body).toEqual({ idempotencyKey: expect.stringMatching(/^enrich:[A-Za-z0-9_.:-]+$/), expectedCost: 3 });
-    expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(1);
+    await card.waitFor(() => expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(1));
     expect(textOf(card.findByTestId(Alert, 'enrich-result'))).toContain('industry: — → Manufacturing');
     await card.waitFor(() => expect(hs.callsTo('getRecord')).toHaveLength(2));
 
@@ -46,7 +46,7 @@ describe('record card: enrich this record', () => {
     const [undo] = hs.callsTo('undoEnrichment');
     expect(undo?.url.pathname).toBe('/api/v1/enrichments/enr-1/undo');
     expect(undo?.body).toEqual({ idempotencyKey: expect.stringMatching(/^undo:/) });
-    expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(2);
+    await card.waitFor(() => expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(2));
     await card.waitFor(() => expect(hs.callsTo('getRecord')).toHaveLength(3));
   });
 

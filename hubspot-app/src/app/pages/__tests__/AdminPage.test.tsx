@@ -1,5 +1,6 @@
-import { Alert, Button, EmptyState, ErrorState, LoadingSpinner, ProgressBar, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, EmptyState, ErrorState, LoadingSpinner, NumberInput, ProgressBar, Select, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
 import { AdminPage } from '../components/AdminPage';
+import { toNewBatch } from '../components/NewBatchForm';
 import { stubHsFetch } from '../../../../test/helpers/hs-fetch-stub';
 import { renderHomePage } from '../../../../test/helpers/render-card';
 import { cellsOf, textOf } from '../../../../test/helpers/text-of';
@@ -189,6 +190,50 @@ describe('admin page: batches', () => {
     page.findByTestId(Button, 'refresh-batches').trigger('onClick');
     await page.waitFor(() => expect(page.maybeFindByTestId(Button, 'approve-b-new')).toBeNull());
     expect(hs.callsTo('listBatches')).toHaveLength(2);
+  });
+});
+
+describe('admin page: new batch', () => {
+  it('creates a batch from the form with an idempotency key and lists it for approval', async () => {
+    const hs = stubPage({ items: [running()] }).reply('createBatch', batch({ id: 'b-created', kind: 'person' }));
+    const page = renderHomePage(<AdminPage />);
+    await page.waitFor(() => expect(page.findByTestId(Button, 'create-batch')).toBeDefined());
+    page.findByTestId(Select, 'new-batch-object').trigger('onChange', 'contacts' as never); // the renderer's d.ts types the event argument as the handler itself
+    page.findByTestId(NumberInput, 'new-batch-canary').trigger('onChange', 10 as never);
+    page.findByTestId(Button, 'create-batch').trigger('onClick');
+    await page.waitFor(() => expect(page.findByTestId(Button, 'approve-b-created')).toBeDefined());
+    const [call] = hs.callsTo('createBatch');
+    expect(call?.url.pathname).toBe('/api/v1/batches');
+    expect(call?.body).toEqual({
+      object: 'contacts',
+      type: 'enrich',
+      selection: { by: 'never_enriched' },
+      canarySize: 10,
+      recordsPerMinute: null,
+      maxCredits: null,
+      idempotencyKey: expect.stringMatching(/^batch:/),
+    });
+  });
+
+  it('shows the refusal and keeps the form', async () => {
+    stubPage().fail('createBatch', 409, 'CONFLICT', 'A batch for these records is already running.');
+    const page = renderHomePage(<AdminPage />);
+    await page.waitFor(() => expect(page.findByTestId(Button, 'create-batch')).toBeDefined());
+    page.findByTestId(Button, 'create-batch').trigger('onClick');
+    await page.waitFor(() => expect(textOf(page.find(Alert, { title: 'Accord couldn’t do that' }))).toBe('A batch for these records is already running.'));
+    expect(page.findByTestId(Button, 'create-batch').props.disabled).toBe(false);
+  });
+
+  it('is not offered to someone who is not an admin', async () => {
+    stubPage({ isAdmin: false });
+    const page = renderHomePage(<AdminPage />);
+    await page.waitFor(() => expect(page.findByTestId(Alert, 'not-admin')).toBeDefined());
+    expect(page.maybeFindByTestId(Button, 'create-batch')).toBeNull();
+  });
+
+  it('selects records changed in the last 30 days from now', () => {
+    const now = Date.parse('2026-11-28T00:00:00Z');
+    expect(toNewBatch({ object: 'companies', selection: 'modified_last_30_days', canarySize: 0, now }).selection).toEqual({ by: 'modified_since', since: '2026-10-29T00:00:00.000Z' });
   });
 });
 

@@ -6,12 +6,13 @@ import { groupOfState, type BatchGroup } from '../batch-actions';
 import { useAdminData } from '../hooks/useAdminData';
 import { BatchCard } from './BatchCard';
 import { CreditsPanel } from './CreditsPanel';
+import { NewBatchForm } from './NewBatchForm';
 
 const groupTitles: Record<BatchGroup, string> = { awaiting: 'Awaiting approval', active: 'In progress', finished: 'Finished' };
 const groups: BatchGroup[] = ['awaiting', 'active', 'finished'];
 
 export function AdminPage() {
-  const { me, credits, batches, settings, action, act } = useAdminData();
+  const { me, credits, batches, settings, action, act, creation, create } = useAdminData();
   const viewer = lastData(me.state);
   if (viewer === null) {
     if (me.state.status === 'error') return <LoadError error={me.state.error} onRetry={() => void me.reload()} />;
@@ -39,6 +40,7 @@ export function AdminPage() {
           Refresh
         </Button>
       </Flex>
+      {viewer.isAdmin ? <NewBatchForm creation={creation} onCreate={(request) => void create(request)} /> : null}
       {action.status === 'error' ? <ActionError error={action.error} /> : null}
       {batchData ? (
         <BatchGroups items={batchData.items} isAdmin={viewer.isAdmin} busy={action.status === 'loading'} onAction={(id, a) => void act(id, a)} />

@@ -1,11 +1,14 @@
 /**
- * What the admin page shows (viewer, credits, batches) and the batch actions. Each action on a batch keeps its
- * idempotency key while its outcome is unknown, so "Try again" after a network failure cannot act twice.
+ * What the admin page shows (viewer, credits, caps, batches) and what an admin can do with batches: create one
+ * (the backend estimates it), and approve, run a canary, reject, pause, resume, cancel or undo one. Every action
+ * goes out with an idempotency key (see useIdempotentAction).
  */
-import { useCallback, useRef } from 'react';
-import type { Batch, BatchAction } from '@accord/shared';
-import { isRetryable, newIdempotencyKey, toAccordApiError, useAccordApi, useLoad, useMutation } from '@accord/hubspot-client';
+import { useCallback } from 'react';
+import type { Batch, BatchAction, CreateBatchRequest } from '@accord/shared';
+import { useAccordApi, useIdempotentAction, useLoad } from '@accord/hubspot-client';
 import { routeOfAction } from '../batch-actions';
+
+export type NewBatch = Omit<CreateBatchRequest, 'idempotencyKey'>;
 
 export function useAdminData() {
   const api = useAccordApi();
@@ -15,35 +18,33 @@ export function useAdminData() {
   // Caps live in the settings, which only admins may read; others get null without a request.
   const isAdmin = me.state.status === 'success' && me.state.data.isAdmin;
   const settings = useLoad(() => (isAdmin ? api.call('getSettings', {}) : Promise.resolve(null)), `settings:${isAdmin}`);
-  const mutation = useMutation<Batch>();
-  const keys = useRef(new Map<string, string>());
-  const { run } = mutation;
+  const batchAction = useIdempotentAction<Batch>();
+  const creation = useIdempotentAction<Batch>();
+  const performAction = batchAction.perform;
+  const performCreate = creation.perform;
   const replaceBatches = batches.replace;
   const reloadCredits = credits.reload;
-  const currentBatches = batches.state.status === 'success' ? batches.state.data : null;
+  const currentItems = batches.state.status === 'success' ? batches.state.data.items : null;
 
   const act = useCallback(
     async (batchId: string, action: BatchAction) => {
-      const slot = `${batchId}:${action}`;
-      const idempotencyKey = keys.current.get(slot) ?? newIdempotencyKey(action);
-      keys.current.set(slot, idempotencyKey);
-      const updated = await run(async () => {
-        try {
-          return await api.call(routeOfAction[action], { params: { batchId }, body: { idempotencyKey } });
-        } catch (error) {
-          const apiError = toAccordApiError(error);
-          if (apiError.kind === 'server' && !isRetryable(apiError)) keys.current.delete(slot);
-          throw error;
-        }
-      });
-      if (updated) {
-        keys.current.delete(slot);
-        if (currentBatches) replaceBatches({ items: currentBatches.items.map((batch) => (batch.id === updated.id ? updated : batch)) });
-        void reloadCredits();
-      }
+      const updated = await performAction(`${action}:${batchId}`, action, (idempotencyKey) =>
+        api.call(routeOfAction[action], { params: { batchId }, body: { idempotencyKey } }),
+      );
+      if (!updated) return;
+      if (currentItems) replaceBatches({ items: currentItems.map((batch) => (batch.id === updated.id ? updated : batch)) });
+      void reloadCredits();
     },
-    [api, run, currentBatches, replaceBatches, reloadCredits],
+    [api, performAction, currentItems, replaceBatches, reloadCredits],
   );
 
-  return { me, credits, batches, settings, action: mutation.state, act };
+  const create = useCallback(
+    async (request: NewBatch) => {
+      const created = await performCreate('create', 'batch', (idempotencyKey) => api.call('createBatch', { body: { ...request, idempotencyKey } }));
+      if (created) replaceBatches({ items: [created, ...(currentItems ?? []).filter((batch) => batch.id !== created.id)] });
+    },
+    [api, performCreate, currentItems, replaceBatches],
+  );
+
+  return { me, credits, batches, settings, action: batchAction.state, act, creation: creation.state, create };
 }

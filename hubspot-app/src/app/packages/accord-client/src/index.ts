@@ -3,6 +3,7 @@ export { AccordApiError, isRetryable, toAccordApiError, type AccordApiErrorKind 
 export { createAccordApi, defaultTimeoutMs, identityQuery, type AccordApi, type CallInput, type ReplyOf, type RequestIdentity } from './api/accord-api';
 export { lastData, requestReducer, type RequestAction, type RequestState } from './hooks/request-state';
 export { useLoad, useMutation } from './hooks/use-request';
+export { useIdempotentAction } from './hooks/use-idempotent-action';
 export { apiFromContext, backendOriginVariable, useAccordApi } from './hooks/use-accord-api';
 export { newIdempotencyKey } from './idempotency';
 export { describeError, type ErrorDescription } from './describe-error';

@@ -28,7 +28,6 @@ export function useAccordApi(): AccordApi {
   return useMemo(
     () => apiFromContext({ portal, user, crm, variables }),
     // Rebuild only when the identity or the origin changes, not on every new context object.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [portal.id, user.id, crm?.objectId, crm?.objectTypeId, origin],
   );
 }
