@@ -113,6 +113,7 @@ describe('record card: the match', () => {
     card.findByTestId(Button, 'rematch').trigger('onClick');
     await card.waitFor(() => expect(card.find(Heading).text).toBe('Acme Pty Ltd'));
     expect(hs.callsTo('rematch')[0]?.url.pathname).toBe('/api/v1/records/companies/501/rematch');
+    expect(hs.callsTo('rematch')[0]?.body).toEqual({});
   });
 
   it('says so on object types Accord does not handle, without calling the backend', () => {

@@ -24,6 +24,12 @@ describe('accord api client', () => {
     expect(hs.calls[0]?.url.toString()).toBe('https://api.accord.test/api/v1/records/companies/501?portalId=4242&userId=77&objectId=501&objectType=0-2');
   });
 
+  it('sends no body on a GET', async () => {
+    const hs = stubHsFetch().reply('getRecord', recordView());
+    await api().call('getRecord', { params: { object: 'companies', recordId: '501' } });
+    expect(hs.calls[0]?.body).toBeUndefined();
+  });
+
   it('leaves record fields out of the query for pages without a record', () => {
     expect(identityQuery({ portalId: 1, userId: 2 })).toBe('portalId=1&userId=2');
   });

@@ -53,8 +53,10 @@ export function createAccordApi(options: AccordApiOptions): AccordApi {
       }
       const route = apiRoutes[name];
       const url = `${origin}${apiPath(route.path, input.params ?? {})}?${identityQuery(options.identity)}`;
-      const body = 'body' in route && input.body !== undefined ? (route.body.parse(input.body) as Record<string, unknown>) : undefined;
-      const response = await fetchWithTimeout(url, { method: route.method.toUpperCase() as 'GET' | 'POST' | 'PUT', body, timeoutMs });
+      const method = route.method.toUpperCase() as 'GET' | 'POST' | 'PUT';
+      // A POST without a body schema (rematch) still sends `{}`, so every mutation arrives as JSON.
+      const body = 'body' in route && input.body !== undefined ? (route.body.parse(input.body) as Record<string, unknown>) : method === 'GET' ? undefined : {};
+      const response = await fetchWithTimeout(url, { method, body, timeoutMs });
       return parseReply(response, route.reply) as Promise<ReplyOf<typeof name>>;
     },
   };
