@@ -60,7 +60,7 @@ export default class AccordBatchCard extends LightningElement {
 
     get estimateLines() {
         const e = this.estimate;
-        return [
+        const lines = [
             { key: 'records', label: 'Records', value: `${e.records}` },
             {
                 key: 'bands',
@@ -72,6 +72,8 @@ export default class AccordBatchCard extends LightningElement {
             { key: 'balance', label: 'Balance', value: `${e.balance}` },
             { key: 'time', label: 'Expected time', value: formatDuration(e.expectedSeconds) }
         ];
+        // A <dt> and a <dd> per line: each needs its own key in the list.
+        return lines.map((line) => ({ ...line, labelKey: `${line.key}-label`, valueKey: `${line.key}-value` }));
     }
 
     get isOverCaps() {
