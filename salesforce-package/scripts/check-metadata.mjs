@@ -19,6 +19,8 @@ const LIST_TAGS = new Set([
     'externalCredentialParameters',
     'namedCredentialParameters',
     'tabSettings',
+    'applicationVisibilities',
+    'tabs',
     'object',
     'target',
     'flexiPageRegions',
@@ -81,6 +83,7 @@ for (const bundle of fs.readdirSync(lwcDir)) {
 // Names one file uses that another file must define.
 const customPermissions = new Set(ofType('CustomPermission').map(([f]) => baseName(f, '.customPermission-meta.xml')));
 const tabs = new Set(ofType('CustomTab').map(([f]) => baseName(f, '.tab-meta.xml')));
+const applications = new Set(ofType('CustomApplication').map(([f]) => baseName(f, '.app-meta.xml')));
 const flexiPages = new Set(ofType('FlexiPage').map(([f]) => baseName(f, '.flexipage-meta.xml')));
 const fields = new Set(
     ofType('CustomField').map(
@@ -108,10 +111,17 @@ for (const [file, { body }] of ofType('PermissionSet')) {
     for (const perm of body.fieldPermissions || [])
         if (!fields.has(perm.field)) problem(file, `field ${perm.field} does not exist`);
     for (const tab of body.tabSettings || []) if (!tabs.has(tab.tab)) problem(file, `tab ${tab.tab} does not exist`);
+    for (const app of body.applicationVisibilities || []) {
+        if (!applications.has(app.application)) problem(file, `application ${app.application} does not exist`);
+    }
     for (const access of body.externalCredentialPrincipalAccesses || []) {
         if (!principals.has(access.externalCredentialPrincipal))
             problem(file, `principal ${access.externalCredentialPrincipal} does not exist`);
     }
+}
+for (const [file, { body }] of ofType('CustomApplication')) {
+    for (const tab of body.tabs || [])
+        if (!tab.startsWith('standard-') && !tabs.has(tab)) problem(file, `tab ${tab} does not exist`);
 }
 for (const [file, { body }] of ofType('CustomTab'))
     if (body.flexiPage && !flexiPages.has(body.flexiPage)) problem(file, `FlexiPage ${body.flexiPage} does not exist`);
