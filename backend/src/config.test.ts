@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       dataDir: path.join(cwd, 'data'),
       databaseUrl: `sqlite:${path.join(cwd, 'data', 'accord.sqlite')}`,
       logLevel: 'info',
-      publicBaseUrl: 'http://localhost:3000',
+      publicBaseUrl: null,
       demoData: { enabled: true, companies: 20_000 },
     });
     expect(config.encryptionKey).toBeUndefined();

@@ -39,6 +39,16 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   ACCORD_DEMO_DATA: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
   ACCORD_DEMO_COMPANIES: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).max(2_000_000).default(20_000),
+  HUBSPOT_CLIENT_ID: z.string().trim().min(1).optional(),
+  HUBSPOT_CLIENT_SECRET: z.string().trim().min(8, 'must be the app\'s client secret').optional(),
+  HUBSPOT_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id').optional(),
+  HUBSPOT_API_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.hubapi.com'),
+  HUBSPOT_AUTHORIZE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://app.hubspot.com/oauth/authorize'),
+  SALESFORCE_CLIENT_ID: z.string().trim().min(1).optional(),
+  SALESFORCE_CLIENT_SECRET: z.string().trim().min(8, 'must be the connected app\'s consumer secret').optional(),
+  SALESFORCE_LOGIN_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://login.salesforce.com'),
+  SALESFORCE_API_VERSION: z.string().regex(/^\d{2}\.0$/, 'must look like 62.0').default('62.0'),
+  ACCORD_SANDBOX: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
 });
 
 export interface Config {
@@ -50,10 +60,15 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** 32-byte key for AES-256-GCM; when absent outside production a local key file under dataDir is used. */
   encryptionKey: Buffer | undefined;
-  publicBaseUrl: string;
+  /** Where CRMs reach us (signatures are over it); null: taken from each request's Host header. */
+  publicBaseUrl: string | null;
   shutdownTimeoutMs: number;
   /** Seed a generated demo reference database (companies, and twice as many people) when it is empty. */
   demoData: { enabled: boolean; companies: number };
+  hubspot: { clientId: string; clientSecret: string; appId: string | null; apiBaseUrl: string; authorizeUrl: string } | null;
+  salesforce: { clientId: string; clientSecret: string; loginUrl: string; apiVersion: string } | null;
+  /** Run the sandbox HubSpot portal and Salesforce org in-process as demo tenants (default: on when no CRM app is configured, outside production). */
+  sandbox: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,13 +89,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     const issue = parsed.error.issues[0]!;
     const setting = String(issue.path[0] ?? 'environment');
     const got = blankless[setting];
-    const shown = setting === 'ACCORD_ENCRYPTION_KEY' || got === undefined ? '' : ` (got "${String(got).slice(0, 80)}")`;
+    const shown = /KEY|SECRET/.test(setting) || got === undefined ? '' : ` (got "${String(got).slice(0, 80)}")`;
     throw new ConfigError(setting, `${issue.message}${shown}`);
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.ACCORD_ENCRYPTION_KEY) {
     throw new ConfigError('ACCORD_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   }
+  for (const [id, secret] of [['HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET'], ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET']] as const) {
+    if (Boolean(e[id]) !== Boolean(e[secret])) throw new ConfigError(e[id] ? secret : id, `is required together with ${e[id] ? id : secret}`);
+  }
+  const hubspot = e.HUBSPOT_CLIENT_ID && e.HUBSPOT_CLIENT_SECRET
+    ? { clientId: e.HUBSPOT_CLIENT_ID, clientSecret: e.HUBSPOT_CLIENT_SECRET, appId: e.HUBSPOT_APP_ID ?? null, apiBaseUrl: e.HUBSPOT_API_BASE_URL.replace(/\/+$/, ''), authorizeUrl: e.HUBSPOT_AUTHORIZE_URL }
+    : null;
+  const salesforce = e.SALESFORCE_CLIENT_ID && e.SALESFORCE_CLIENT_SECRET
+    ? { clientId: e.SALESFORCE_CLIENT_ID, clientSecret: e.SALESFORCE_CLIENT_SECRET, loginUrl: e.SALESFORCE_LOGIN_URL.replace(/\/+$/, ''), apiVersion: e.SALESFORCE_API_VERSION }
+    : null;
+  const sandbox = (e.ACCORD_SANDBOX ?? (e.NODE_ENV !== 'production' && !hubspot && !salesforce ? 'on' : 'off')) === 'on';
+  if (sandbox && e.NODE_ENV === 'production') throw new ConfigError('ACCORD_SANDBOX', 'cannot be on when NODE_ENV=production');
   const dataDir = path.resolve(cwd, e.ACCORD_DATA_DIR ?? 'data');
   return {
     env: e.NODE_ENV,
@@ -90,8 +116,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'accord.sqlite')}`,
     logLevel: e.LOG_LEVEL,
     encryptionKey: e.ACCORD_ENCRYPTION_KEY,
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     demoData: { enabled: (e.ACCORD_DEMO_DATA ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on', companies: e.ACCORD_DEMO_COMPANIES },
+    hubspot,
+    salesforce,
+    sandbox,
   };
 }

@@ -4,20 +4,30 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createHttpApp } from './adapters/http/app';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { DEMO_CREDITS, startDemoCrms, type DemoCrms } from './adapters/crm/sandbox/demo';
+import { createCredentialStore } from './adapters/db/credential.store';
+import { createCreditStore } from './adapters/db/credit.store';
+import { createTenantStore } from './adapters/db/tenant.store';
+import { createSecretBox } from './adapters/crypto/secret-box';
+import { composeApp } from './compose';
 import { openDatabase, type Database } from './adapters/db/database';
 import { migrateToLatest } from './adapters/db/migrate';
 import { createLogger, type Logger } from './adapters/log/logger';
 import { loadOrCreateLocalKey } from './adapters/crypto/secret-box';
 import { createReferenceStore } from './adapters/db/reference.store';
 import { buildReferenceIndex } from './app/build-reference-index';
-import { seedDemoReference } from './app/seed-demo-reference';
+import { DEMO_SEED, seedDemoReference } from './app/seed-demo-reference';
 import { ConfigError, loadConfig, type Config } from './config';
 
 export interface RunningAccord {
   url: string;
   database: Database;
   reference: { companies: number; people: number; seeded: boolean; indexSeconds: number };
+  /** The in-process sandbox CRMs and their demo tenants, when sandbox mode is on. */
+  demo: (DemoCrms & { hubspotClientSecret: string }) | null;
   stop(): Promise<void>;
 }
 
@@ -27,8 +37,7 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
     await database.ping();
     const migrations = await migrateToLatest(database);
     logger.info({ applied: migrations.applied, latest: migrations.latest }, 'database migrated');
-    // The key is resolved now so a bad key file stops start-up; the stores that use it arrive with the CRM issue.
-    void (config.encryptionKey ?? loadOrCreateLocalKey(config.dataDir));
+    const encryptionKey = config.encryptionKey ?? loadOrCreateLocalKey(config.dataDir);
     const referenceStore = createReferenceStore(database);
     const seeded = config.demoData.enabled
       ? await seedDemoReference({ reference: referenceStore }, { companies: config.demoData.companies, now: new Date() })
@@ -37,7 +46,30 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
     const index = await buildReferenceIndex({ reference: referenceStore }, { defaultCountry: 'AU' });
     const reference = { ...index.stats, seeded: seeded.seeded, indexSeconds: (Date.now() - indexStarted) / 1000 };
     logger.info(reference, 'reference index built');
-    const app = createHttpApp({ logger, database });
+    let demo: RunningAccord['demo'] = null;
+    let hubspot = config.hubspot;
+    let salesforce = config.salesforce;
+    if (config.sandbox) {
+      const stores = { tenants: createTenantStore(database), credentials: createCredentialStore(database, createSecretBox(encryptionKey)), credits: createCreditStore(database) };
+      const crms = await startDemoCrms(stores, { referenceSeed: DEMO_SEED, companies: index.stats.companies, people: index.stats.people, records: 200, now: new Date() });
+      const hubspotClientSecret = sandboxSecret(config.dataDir);
+      demo = { ...crms, hubspotClientSecret };
+      hubspot = { clientId: 'accord-sandbox', clientSecret: hubspotClientSecret, appId: null, apiBaseUrl: crms.hubspot.sandbox.url, authorizeUrl: `${crms.hubspot.sandbox.url}/oauth/authorize` };
+      salesforce = { clientId: 'accord-sandbox', clientSecret: 'accord-sandbox-secret', loginUrl: crms.salesforce.sandbox.url, apiVersion: '62.0' };
+      logger.info({ hubspot: crms.hubspot.sandbox.url, salesforce: crms.salesforce.sandbox.url }, 'sandbox CRMs started');
+    }
+    const { app, connections } = composeApp({
+      database,
+      logger,
+      encryptionKey,
+      index,
+      reference: referenceStore,
+      hubspot,
+      salesforce,
+      publicBaseUrl: config.publicBaseUrl,
+      checkReplies: config.env !== 'production',
+    });
+    if (demo) await connections.ensureAccordFields(demo.hubspot.tenant);
     const server = await listen(app, config.port, config.host);
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -45,8 +77,10 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
       url,
       database,
       reference,
+      demo,
       stop: async () => {
         await closeServer(server, config.shutdownTimeoutMs);
+        await demo?.close();
         await database.destroy();
       },
     };
@@ -56,7 +90,17 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
   }
 }
 
-function listen(app: ReturnType<typeof createHttpApp>, port: number, host: string): Promise<Server> {
+/** The sandbox app's HubSpot client secret, kept in the data dir so the signing helper (scripts/hubspot-sign.ts) can sign with it. */
+export function sandboxSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'sandbox-hubspot-client-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function listen(app: ReturnType<typeof composeApp>['app'], port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
     server.once('listening', () => resolve(server));
@@ -90,9 +134,33 @@ function banner(config: Config, running: RunningAccord): string {
       `${running.reference.seeded ? ' (demo data, generated on this first start)' : ''}; indexed in ${running.reference.indexSeconds.toFixed(1)} s`,
     `  Data dir   ${config.dataDir}`,
     `  Mode       ${config.env}${config.encryptionKey ? '' : ' (local encryption key file)'}`,
+    '  API docs   ' + running.url + '/docs   Metrics ' + running.url + '/metrics',
+    ...(running.demo ? sandboxLines(running) : []),
     '  Stop       Ctrl+C (SIGINT) or SIGTERM',
     '',
   ].join('\n');
+}
+
+/** The sandbox CRMs, their credentials, and three copy-paste requests (HubSpot-signed by scripts/hubspot-sign.ts). */
+function sandboxLines(running: RunningAccord): string[] {
+  const demo = running.demo!;
+  const company = demo.hubspot.companyIds[0] ?? '1';
+  const query = `portalId=${demo.hubspot.tenant.externalId}&userId=${demo.hubspot.adminUserId}`;
+  const record = `${running.url}/api/v1/records/companies/${company}?${query}`;
+  const enrich = `${running.url}/api/v1/records/companies/${company}/enrich?${query}`;
+  const body = '{"idempotencyKey":"demo-enrich-1"}';
+  const signed = (method: string, url: string, data?: string) =>
+    `    curl -s ${method === 'GET' ? '' : `-X ${method} -H 'content-type: application/json' --data '${data}' `}$(npm run --silent sign -- ${method} '${url}'${data ? ` '${data}'` : ''}) '${url}'`;
+  return [
+    `  Sandbox    HubSpot portal ${demo.hubspot.tenant.externalId} at ${demo.hubspot.sandbox.url} (client secret in data dir: sandbox-hubspot-client-secret)`,
+    `             Salesforce org ${demo.salesforce.tenant.externalId} at ${demo.salesforce.sandbox.url}; API key ${demo.salesforce.apiKey}`,
+    `             ${demo.hubspot.companyIds.length} companies and ${demo.hubspot.contactIds.length} contacts in each CRM; ${DEMO_CREDITS} credits per tenant`,
+    '  Try        (from the repo root) the match for a HubSpot company, its enrichment preview, then enrich it:',
+    signed('GET', record),
+    signed('GET', `${running.url}/api/v1/records/companies/${company}/preview?${query}`),
+    signed('POST', enrich, body),
+    `  Salesforce curl -s -H 'X-Accord-Api-Key: ${demo.salesforce.apiKey}' -H 'X-Accord-User-Id: ${demo.salesforce.userId}' '${running.url}/api/v1/records/Account/${demo.salesforce.accountIds[0] ?? ''}'`,
+  ];
 }
 
 async function run(): Promise<void> {

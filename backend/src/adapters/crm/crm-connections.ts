@@ -15,7 +15,9 @@ import { createCrmRecordPort } from './crm-record-port';
 import { createHubspotTokenProvider } from './hubspot/hubspot-token-provider';
 import { createHubspotClient } from './hubspot/hubspot.client';
 import type { RateGovernor } from './rate-governor';
-import { createSalesforceClient } from './salesforce/salesforce.client';
+import { connectSalesforceTenant } from './salesforce/salesforce-connection';
+import { createHubspotPropertyAdmin } from './hubspot/hubspot-property-admin';
+import { ensureAccordProperties } from '../../app/ensure-accord-properties';
 
 export interface CrmEndpoints {
   hubspot: { apiBaseUrl: string; tokenUrl: string; clientId: string; clientSecret: string } | null;
@@ -38,9 +40,19 @@ export interface CrmConnections {
   forTenant(tenant: Tenant): Promise<TenantCrm>;
   /** Drops a cached connection (after uninstall or new tokens). */
   forget(tenantId: string): void;
+  /** HubSpot: creates Accord's property group and properties if missing (Salesforce ships them in the package). */
+  ensureAccordFields(tenant: Tenant): Promise<string[]>;
 }
 
-export function createCrmConnections(deps: { credentials: CredentialStore; governor: RateGovernor; endpoints: CrmEndpoints }): CrmConnections {
+export function createCrmConnections(deps: {
+  credentials: CredentialStore;
+  governor: RateGovernor;
+  endpoints: CrmEndpoints;
+  /** Hears of every CRM call (for metrics). */
+  onRequest?: (crm: Crm, operation: string) => void;
+  /** Told when a refreshed Salesforce token could not be stored (the call itself succeeded). */
+  onStoreError?: (error: unknown) => void;
+}): CrmConnections {
   const cache = new Map<string, CrmClient>();
 
   async function clientFor(tenant: Tenant): Promise<CrmClient> {
@@ -52,20 +64,12 @@ export function createCrmConnections(deps: { credentials: CredentialStore; gover
     }
     const salesforce = deps.endpoints.salesforce;
     if (!salesforce) throw new CrmError({ provider: 'salesforce', status: 503, code: 'NOT_CONFIGURED', message: 'Salesforce is not configured on this deployment' });
-    const tokens = await deps.credentials.getOAuthTokens(tenant.id);
-    if (!tokens?.instanceUrl) throw new CrmError({ provider: 'salesforce', status: 401, code: 'NOT_CONNECTED', message: 'this org has no stored tokens; connect it again' });
-    return createSalesforceClient({
-      instanceUrl: tokens.instanceUrl,
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      loginUrl: salesforce.loginUrl,
-      clientId: salesforce.clientId,
-      clientSecret: salesforce.clientSecret,
+    return connectSalesforceTenant({
+      credentials: deps.credentials,
+      tenantId: tenant.id,
+      app: salesforce,
       version: salesforce.apiVersion,
-      // Salesforce refreshes on 401; keep the new access token so other processes and restarts use it.
-      onRefresh: (accessToken) => {
-        void deps.credentials.saveOAuthTokens(tenant.id, { ...tokens, accessToken }, new Date()).catch(() => undefined);
-      },
+      onStoreError: (error) => deps.onStoreError?.(error),
     });
   }
 
@@ -73,7 +77,7 @@ export function createCrmConnections(deps: { credentials: CredentialStore; gover
     async forTenant(tenant) {
       let client = cache.get(tenant.id);
       if (!client) {
-        client = await clientFor(tenant);
+        client = counted(await clientFor(tenant), deps.onRequest);
         cache.set(tenant.id, client);
       }
       const spec: RateLimitSpec = { ...CRM_RATE_LIMITS[tenant.crm], sharePercent: tenant.settings.rateLimitSharePercent };
@@ -86,5 +90,31 @@ export function createCrmConnections(deps: { credentials: CredentialStore; gover
     forget(tenantId) {
       cache.delete(tenantId);
     },
+    async ensureAccordFields(tenant) {
+      const hubspot = deps.endpoints.hubspot;
+      if (tenant.crm !== 'hubspot' || !hubspot) return [];
+      const accessToken = createHubspotTokenProvider({ credentials: deps.credentials, tenantId: tenant.id, app: hubspot });
+      const spec: RateLimitSpec = { ...CRM_RATE_LIMITS.hubspot, sharePercent: tenant.settings.rateLimitSharePercent };
+      const admin = createHubspotPropertyAdmin({
+        accessToken,
+        basePath: hubspot.apiBaseUrl,
+        portalId: tenant.externalId,
+        governed: (call) => deps.governor.run({ tenantId: tenant.id, crm: 'hubspot' }, spec, async () => ({ value: await call() })),
+      });
+      return (await ensureAccordProperties({ admin })).created;
+    },
+  };
+}
+
+function counted(client: CrmClient, onRequest: ((crm: Crm, operation: string) => void) | undefined): CrmClient {
+  if (!onRequest) return client;
+  const note = (operation: string) => onRequest(client.provider, operation);
+  return {
+    provider: client.provider,
+    listChangedSince: (object, input) => (note('list'), client.listChangedSince(object, input)),
+    readByIds: (object, input) => (note('read'), client.readByIds(object, input)),
+    updateBatch: (object, updates) => (note('update'), client.updateBatch(object, updates)),
+    createBatch: (object, creates) => (note('create'), client.createBatch(object, creates)),
+    describeFields: (object) => (note('describe'), client.describeFields(object)),
   };
 }
