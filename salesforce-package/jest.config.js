@@ -6,6 +6,7 @@ module.exports = {
     moduleNameMapper: {
         '^lightning/uiRecordApi$': '<rootDir>/force-app/test/jest-mocks/lightning/uiRecordApi',
         '^lightning/refresh$': '<rootDir>/force-app/test/jest-mocks/lightning/refresh',
+        '^lightning/confirm$': '<rootDir>/force-app/test/jest-mocks/lightning/confirm',
         '^accord-test-utils$': '<rootDir>/force-app/test/jest-utils'
     },
     modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],

@@ -1,4 +1,5 @@
 import { LightningElement } from 'lwc';
+import LightningConfirm from 'lightning/confirm';
 import canApproveBatches from '@salesforce/customPermission/Accord_Approve_Batches';
 import listBatches from '@salesforce/apex/AccordBatchController.listBatches';
 import getCredits from '@salesforce/apex/AccordBatchController.getCredits';
@@ -8,6 +9,12 @@ import { ActionKeys, parseReply } from 'c/accordUtils';
 /** States in which a batch changes without anyone acting: the page polls while one is in view. */
 const MOVING_STATES = new Set(['estimating', 'approved', 'running', 'undoing']);
 const POLL_MS = 15000;
+/** Actions that cannot be taken back from this page are confirmed first. */
+const CONFIRMATIONS = {
+    reject: 'Reject this batch? Its estimate is discarded and nothing is written.',
+    cancel: 'Cancel this batch? Records already enriched stay enriched; the unspent reservation is released.',
+    undo: 'Undo every enrichment of this batch? Fields people changed since Accord wrote them are left as they are.'
+};
 
 /**
  * The Accord admin page: batches awaiting approval (estimate, sample), the others with their progress, every
@@ -67,6 +74,14 @@ export default class AccordBatches extends LightningElement {
 
     async handleBatchAction(event) {
         const { batchId, action } = event.detail;
+        const message = CONFIRMATIONS[action];
+        if (message && !(await LightningConfirm.open({ message, label: 'Accord', theme: 'warning' }))) {
+            return;
+        }
+        await this.runAction(batchId, action);
+    }
+
+    async runAction(batchId, action) {
         const name = `${batchId}:${action}`;
         this.busyBatchId = batchId;
         this.actionError = undefined;
@@ -81,7 +96,7 @@ export default class AccordBatches extends LightningElement {
         } catch (error) {
             this.actionError = error;
             if (this.keys.failed(name, error)) {
-                this.retryAction = () => this.handleBatchAction(event);
+                this.retryAction = () => this.runAction(batchId, action);
             }
         } finally {
             this.busyBatchId = undefined;

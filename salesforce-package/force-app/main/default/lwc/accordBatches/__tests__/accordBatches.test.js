@@ -3,6 +3,7 @@ import AccordBatches from 'c/accordBatches';
 import listBatches from '@salesforce/apex/AccordBatchController.listBatches';
 import getCredits from '@salesforce/apex/AccordBatchController.getCredits';
 import runBatchAction from '@salesforce/apex/AccordBatchController.runBatchAction';
+import LightningConfirm from 'lightning/confirm';
 import { accordApexError, flushPromises } from 'accord-test-utils';
 
 const BATCH_LIST = require('./data/batchListReply.json');
@@ -116,6 +117,29 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
         expect(runBatchAction).toHaveBeenCalledTimes(2);
         expect(runBatchAction.mock.calls[1][0]).toEqual(runBatchAction.mock.calls[0][0]);
         expect($(element, 'c-accord-error-panel.action-error').errors).toBeUndefined();
+    });
+
+    it('asks before undoing a batch, and does nothing when the admin says no', async () => {
+        LightningConfirm.open.mockResolvedValueOnce(false);
+        const element = await mount();
+
+        clickAction(cardOf(element, 'bat_done'), 'undo');
+        await flushPromises();
+
+        expect(LightningConfirm.open).toHaveBeenCalledTimes(1);
+        expect(LightningConfirm.open.mock.calls[0][0].message).toContain('Undo every enrichment of this batch?');
+        expect(runBatchAction).not.toHaveBeenCalled();
+    });
+
+    it('pauses without asking', async () => {
+        runBatchAction.mockResolvedValue(reply(BATCH_LIST.items[1]));
+        const element = await mount();
+
+        clickAction(cardOf(element, 'bat_running'), 'pause');
+        await flushPromises();
+
+        expect(LightningConfirm.open).not.toHaveBeenCalled();
+        expect(runBatchAction.mock.calls[0][0]).toMatchObject({ batchId: 'bat_running', action: 'pause' });
     });
 
     it('shows a refusal without offering to try again', async () => {
