@@ -47,6 +47,8 @@ export default class AccordBatches extends LightningElement {
     }
 
     disconnectedCallback() {
+        // A load still on its way is dropped, so it cannot start polling again.
+        this.loadSequence++;
         clearTimeout(this.pollTimer);
     }
 

@@ -181,7 +181,11 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
         jest.advanceTimersByTime(15000);
         expect(listBatches).toHaveBeenCalledTimes(2);
 
+        // Closed while that load is still on its way: its answer must not schedule another one.
         document.body.removeChild(element);
+        await Promise.resolve();
+        await Promise.resolve();
+        await Promise.resolve();
         jest.advanceTimersByTime(60000);
         expect(listBatches).toHaveBeenCalledTimes(2);
     });
