@@ -6,6 +6,7 @@ import type { ErrorReply } from '@accord/shared';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, isAppError } from '../../app/app-error';
+import { CrmError } from '../crm/crm-error';
 import { statusByCode } from './status';
 
 export function toAppError(error: unknown): AppError {
@@ -13,6 +14,11 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return new AppError('VALIDATION_FAILED', undefined, { details, cause: error });
+  }
+  if (error instanceof CrmError) {
+    // What the rate governor could not ride out: tell the card to try again shortly, never the CRM's internals.
+    const code = error.status === 429 ? 'CRM_RATE_LIMITED' : error.status === 404 ? 'NOT_FOUND' : 'CRM_UNAVAILABLE';
+    return new AppError(code, undefined, { cause: error });
   }
   const bodyParserType = (error as { type?: string } | null)?.type;
   if (bodyParserType === 'entity.parse.failed') return new AppError('MALFORMED_JSON', undefined, { cause: error });
