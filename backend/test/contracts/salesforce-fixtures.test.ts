@@ -1,13 +1,16 @@
 /**
- * Contract test: every JSON fixture the Salesforce components are tested with (salesforce-package/force-app/**
- * /__tests__/data/*.json) must be a valid reply of the shared contract, so the package and the backend cannot drift.
- * A fixture is named after its schema: `recordView.json` and `recordView.noCredits.json` are checked with
- * `recordViewSchema` from @accord/shared. A fixture whose name matches no shared schema fails.
+ * Contract tests between the Salesforce package and the backend, so the two cannot drift:
+ * - every JSON fixture the components are tested with (salesforce-package/force-app/** /__tests__/data/*.json) is a
+ *   valid reply of the shared contract. A fixture is named after its schema: `recordView.json` and
+ *   `recordView.noCredits.json` are checked with `recordViewSchema` from @accord/shared; a name matching no shared
+ *   schema fails;
+ * - the package ships, on Account, Contact and Lead, every Accord field the backend writes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as shared from '@accord/shared';
 import type { z } from 'zod';
+import { accordFieldNames } from '../../src/domain/enrichment/accord-fields';
 
 const forceApp = path.resolve(__dirname, '../../../salesforce-package/force-app');
 
@@ -41,5 +44,13 @@ describe('Salesforce component fixtures match the shared contract', () => {
     if (!schema) throw new Error(`${fixture}: no shared schema named ${path.basename(file).split('.')[0]}Schema; name the fixture after the schema it is a reply of`);
     const result = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!result.success) throw new Error(`${fixture} does not match the contract:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  });
+});
+
+describe('the package ships the Accord fields the backend writes', () => {
+  const objectsDir = path.join(forceApp, 'main/default/objects');
+  it.each(['Account', 'Contact', 'Lead'])('on %s', (object) => {
+    const shipped = fs.readdirSync(path.join(objectsDir, object, 'fields')).map((file) => file.replace('.field-meta.xml', ''));
+    expect(shipped).toEqual(expect.arrayContaining(Object.values(accordFieldNames.salesforce)));
   });
 });
