@@ -40,6 +40,27 @@ export async function processChunk(
   input: { tenant: Tenant; batch: StoredBatch; items: readonly BatchItem[]; now: () => Date; leaseMs: number },
 ): Promise<ChunkOutcome> {
   const { tenant, batch, items } = input;
+  // Keeps this worker's claims (and the enrichments it is writing) alive while the chunk waits on the CRM or the
+  // rate budget, so no other worker takes them over from a live worker.
+  const staged: Staged[] = [];
+  const heartbeat = setInterval(() => {
+    const nowDate = input.now();
+    void deps.batches.renewClaim(tenant.id, batch.id, { claimedBy: items[0]!.claimedBy!, nowMs: nowDate.getTime() }).catch(() => undefined);
+    for (const s of staged) void deps.enrichments.transition(tenant.id, s.enrichment.id, { from: 'writing', to: 'writing', now: nowDate }).catch(() => undefined);
+  }, Math.max(50, Math.floor(input.leaseMs / 3)));
+  try {
+    return await runChunk(deps, input, staged);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function runChunk(
+  deps: BatchDeps,
+  input: { tenant: Tenant; batch: StoredBatch; items: readonly BatchItem[]; now: () => Date; leaseMs: number },
+  staged: Staged[],
+): Promise<ChunkOutcome> {
+  const { tenant, batch, items } = input;
   const settle = (item: BatchItem, state: 'pending' | 'done' | 'skipped' | 'failed' | 'review', extra: { changed?: boolean; enrichmentId?: string | null; error?: string | null } = {}) =>
     deps.batches.settleItem(tenant.id, batch.id, { seq: item.seq, claimedBy: item.claimedBy!, state, now: input.now(), ...extra });
 
@@ -53,7 +74,6 @@ export async function processChunk(
   }
   const records = new Map(read.records.map((r) => [r.id, r]));
 
-  const staged: Staged[] = [];
   for (const item of items) {
     const record = records.get(item.crmRecordId);
     if (!record) {
@@ -63,8 +83,6 @@ export async function processChunk(
     const ready = await prepare(deps, { tenant, batch, item, record, now: input.now(), leaseMs: input.leaseMs, settle });
     if (ready) staged.push(ready);
   }
-  await deps.batches.renewClaim(tenant.id, batch.id, { claimedBy: items[0]!.claimedBy!, nowMs: input.now().getTime() });
-
   // Interrupted writes that landed before a crash: nothing left to send, only to record.
   const toSend = staged.filter((s) => s.pending.length > 0);
   for (const s of staged.filter((s) => s.pending.length === 0)) await recordWritten(deps, { tenant, batch, staged: s, now: input.now(), settle });
@@ -175,6 +193,12 @@ type Settle = (item: BatchItem, state: 'pending' | 'done' | 'skipped' | 'failed'
 async function recordWritten(deps: BatchDeps, input: { tenant: Tenant; batch: StoredBatch; staged: Staged; now: Date; settle: Settle }): Promise<void> {
   const { tenant, batch, staged, now } = input;
   const { enrichment } = staged;
+  // Recorded already by a worker that took over this record (this one stalled past its lease): nothing to add.
+  const current = await deps.enrichments.get(tenant.id, enrichment.id);
+  if (current?.state === 'written' || current?.state === 'undone') {
+    await input.settle(staged.item, 'done', { changed: true, enrichmentId: enrichment.id, error: null });
+    return;
+  }
   const writes: NewAuditWrite[] = enrichment.changes
     .filter((c) => c.action !== 'skip')
     .map((c) => ({
