@@ -6,10 +6,11 @@ import decideMatch from '@salesforce/apex/AccordRecordController.decideMatch';
 import rematch from '@salesforce/apex/AccordRecordController.rematch';
 import enrichRecord from '@salesforce/apex/AccordRecordController.enrichRecord';
 import undoEnrichment from '@salesforce/apex/AccordRecordController.undoEnrichment';
-import { errorCodeOf } from 'c/accordErrors';
+import { errorCodeOf, reduceErrors } from 'c/accordErrors';
 import { ActionKeys, BAND_LABELS, BLOCKED_LABELS, formatPercent, parseReply } from 'c/accordUtils';
 
-const NO_PERMISSION_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+/** The org's API key is missing or wrong: nothing a user can fix. */
+const NOT_CONNECTED_CODES = new Set(['SIGNATURE_INVALID', 'UNAUTHENTICATED']);
 const NO_CREDIT_CODES = new Set(['INSUFFICIENT_CREDITS', 'CAP_EXCEEDED']);
 const DECIDED_LABELS = {
     model: 'Suggested by Accord',
@@ -185,11 +186,19 @@ export default class AccordMatch extends LightningElement {
     }
 
     get isForbidden() {
-        return NO_PERMISSION_CODES.has(errorCodeOf(this.loadError));
+        return errorCodeOf(this.loadError) === 'FORBIDDEN';
+    }
+
+    get isNotConnected() {
+        return NOT_CONNECTED_CODES.has(errorCodeOf(this.loadError));
+    }
+
+    get forbiddenMessage() {
+        return reduceErrors(this.loadError)[0];
     }
 
     get showLoadError() {
-        return !!this.loadError && !this.isForbidden;
+        return !!this.loadError && !this.isForbidden && !this.isNotConnected;
     }
 
     get match() {

@@ -245,7 +245,16 @@ describe('c-accord-match', () => {
         getRecordView.mockRejectedValue(accordApexError('FORBIDDEN', 'You do not have permission to do this.'));
         const element = await mount();
 
-        expect($(element, '.no-permission')).not.toBeNull();
+        expect($(element, '.no-permission').textContent).toContain('You do not have permission to do this.');
+        expect($(element, 'c-accord-error-panel.load-error')).toBeNull();
+    });
+
+    it("says Accord is not connected when the org's API key is refused", async () => {
+        getRecordView.mockRejectedValue(accordApexError('SIGNATURE_INVALID', 'The API key is not valid.'));
+        const element = await mount();
+
+        expect($(element, '.not-connected')).not.toBeNull();
+        expect($(element, '.no-permission')).toBeNull();
         expect($(element, 'c-accord-error-panel.load-error')).toBeNull();
     });
 
