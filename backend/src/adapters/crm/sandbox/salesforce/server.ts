@@ -18,6 +18,8 @@ import { isDeleteAttempt, recordDeleteAttempt } from '../delete-attempts';
 export interface SalesforceSandboxOptions {
   /** Daily API request allocation (default 100,000, an Enterprise Edition base). */
   dailyLimit?: number;
+  /** Requests already counted against today's allocation at start, as if other integrations had made them. */
+  apiUsageAtStart?: number;
   /** Milliseconds since the epoch; drives CreatedDate/LastModifiedDate and token issued_at. */
   clock?: () => number;
 }
@@ -82,7 +84,7 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
   const store = new SandboxStore(clock);
   const cursors = new QueryCursors(store);
   const oauth = new SandboxOAuth(clock);
-  const usage = { used: 0, limit: options.dailyLimit ?? 100_000 };
+  const usage = { used: options.apiUsageAtStart ?? 0, limit: options.dailyLimit ?? 100_000 };
   const requests: SandboxRequest[] = [];
   let faults: { status5xx: number; requestLimitExceeded: boolean; delayMs: number; failIds: Set<string> } = {
     status5xx: 0, requestLimitExceeded: false, delayMs: 0, failIds: new Set(),
