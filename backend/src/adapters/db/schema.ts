@@ -225,6 +225,13 @@ export interface BatchItemsTable {
   updated_at: string;
 }
 
+export interface CrmSyncCursorsTable {
+  tenant_id: string;
+  object: string;
+  cursor_json: string;
+  updated_at: string;
+}
+
 export interface Schema {
   tenants: TenantsTable;
   credentials: CredentialsTable;
@@ -244,4 +251,5 @@ export interface Schema {
   oauth_states: OauthStatesTable;
   batches: BatchesTable;
   batch_items: BatchItemsTable;
+  crm_sync_cursors: CrmSyncCursorsTable;
 }

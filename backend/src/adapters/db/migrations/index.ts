@@ -7,6 +7,7 @@ import { enrichments } from './0005-enrichments';
 import { rateGovernor } from './0006-rate-governor';
 import { api } from './0007-api';
 import { batches } from './0008-batches';
+import { syncCursors } from './0009-sync-cursors';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches, syncCursors];
