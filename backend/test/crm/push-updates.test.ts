@@ -55,7 +55,8 @@ describeEachDatabase('pushing updates in batches', (ctx) => {
       values: withAccordStamp({ city: `City ${i}`, industry: 'RETAIL' }, { crm: 'hubspot', referenceId: `ref-${i}`, confidence: 0.9, now: new Date(time.now()), batchId: 'b1' }),
     }));
     const { tenantId, governor } = await governorFor('hubspot', time);
-    const push = (list = updates) => pushUpdates({ client, governor, tenantId, spec: { limit: 110, windowMs: 10_000, sharePercent: 50 } }, { object: 'companies', updates: list });
+    const push = (list = updates, concurrency?: number) =>
+      pushUpdates({ client, governor, tenantId, spec: { limit: 110, windowMs: 10_000, sharePercent: 50 }, ...(concurrency && { concurrency }) }, { object: 'companies', updates: list });
     const updateRequests = () => sandbox.requests.filter((r) => r.path.endsWith('/batch/update'));
     return { sandbox, ids, updates, push, updateRequests };
   }
@@ -107,6 +108,23 @@ describeEachDatabase('pushing updates in batches', (ctx) => {
     expect(hs.updateRequests().filter((r) => r.status === 200)).toHaveLength(written / 100);
     const changed = hs.ids.filter((id) => hs.sandbox.get('companies', id)?.properties.city != null);
     expect(new Set(changed)).toEqual(new Set(outcomes.filter((o) => o.ok).map((o) => o.id)));
+  });
+
+  it('gives way when another app on the portal has used most of the window, instead of running into 429s', async () => {
+    const hs = await hubspot(2_000);
+    const theirs = hs.sandbox.issueToken().accessToken;
+    // Installing Accord's properties took 14 calls of this window; the other app takes 88 more: 8 are left.
+    for (let i = 0; i < 88; i++) {
+      const res = await fetch(`${hs.sandbox.url}/crm/v3/objects/companies?limit=1`, { headers: { authorization: `Bearer ${theirs}` } });
+      expect(res.status).toBe(200);
+    }
+
+    // One call in flight, so every reading of X-HubSpot-RateLimit-Remaining includes all of ours.
+    const outcomes = await hs.push(hs.updates, 1);
+
+    expect(countOutcomes(outcomes)).toEqual({ written: 2_000, failed: 0 });
+    // Our share is 55 a window, but the portal's headers say how little is left: 20 calls, none refused.
+    expect(hs.updateRequests().map((r) => r.status)).toEqual(new Array(20).fill(200));
   });
 
   it('retries HubSpot 5xx answers in the middle of a push', async () => {

@@ -3,17 +3,17 @@
  * call at the provider's batch limit, every call within the tenant's share of the CRM's limit, transient failures
  * retried by the governor. What still fails comes back as a value saying whether a later attempt could succeed.
  */
-import type { Crm, FieldValue } from '@accord/shared';
+import type { FieldValue } from '@accord/shared';
 import type { CrmBatchPort, CrmCallFailure } from '../../app/batches/crm-batch-port';
 import type { RateLimitSpec } from '../db/rate-governor.store';
 import { BATCH_LIMITS, type CrmClient } from './crm-client';
 import { CrmError } from './crm-error';
 import { decideRetry } from './decide-retry';
+import { governedCalls } from './governed-calls';
 import type { RateGovernor } from './rate-governor';
 
 export function createCrmBatchPort(deps: { client: CrmClient; governor: RateGovernor; tenantId: string; spec: RateLimitSpec }): CrmBatchPort {
-  const key = { tenantId: deps.tenantId, crm: deps.client.provider as Crm };
-  const governed = <T>(call: () => Promise<T>) => deps.governor.run(key, deps.spec, async () => ({ value: await call() }));
+  const governed = governedCalls(deps);
   const batchLimit = BATCH_LIMITS[deps.client.provider];
 
   async function failureOf(error: unknown): Promise<CrmCallFailure> {

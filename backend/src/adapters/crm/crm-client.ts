@@ -8,6 +8,7 @@
  */
 import type { Crm, FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../domain/enrichment/mapping';
+import type { QuotaReading } from './rate-limit-headers';
 
 export interface CrmRawRecord {
   id: string;
@@ -49,6 +50,11 @@ export interface CrmClient {
   /** Creates up to the batch limit in one call; a result per input, in order. */
   createBatch(object: CrmObject, creates: readonly Readonly<Record<string, FieldValue>>[]): Promise<RecordWriteResult[]>;
   describeFields(object: CrmObject): Promise<CrmFieldDescription[]>;
+  /**
+   * What the CRM's quota headers said on the latest response (HubSpot X-HubSpot-RateLimit-*, Salesforce
+   * Sforce-Limit-Info), so the rate governor can give way when other integrations use the quota.
+   */
+  quota(): QuotaReading | undefined;
 }
 
 /** Batch sizes per provider: data, not branches. */

@@ -116,5 +116,6 @@ function counted(client: CrmClient, onRequest: ((crm: Crm, operation: string) =>
     updateBatch: (object, updates) => (note('update'), client.updateBatch(object, updates)),
     createBatch: (object, creates) => (note('create'), client.createBatch(object, creates)),
     describeFields: (object) => (note('describe'), client.describeFields(object)),
+    quota: () => client.quota(),
   };
 }

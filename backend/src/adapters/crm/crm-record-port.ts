@@ -3,13 +3,14 @@
  * and the rate governor: every call takes a slot in the tenant's share of the CRM's limit, and transient failures are
  * retried there. What still fails is reported as retryable or not, so the use case refunds only what failed for good.
  */
-import type { Crm, FieldValue, RecordKind } from '@accord/shared';
+import type { FieldValue, RecordKind } from '@accord/shared';
 import type { CrmRecordPort, CrmWriteOutcome } from '../../app/crm-port';
 import type { CrmObject } from '../../domain/enrichment/mapping';
 import type { RateLimitSpec } from '../db/rate-governor.store';
 import type { CrmClient } from './crm-client';
 import { CrmError } from './crm-error';
 import { decideRetry } from './decide-retry';
+import { governedCalls } from './governed-calls';
 import type { RateGovernor } from './rate-governor';
 
 export function createCrmRecordPort(deps: {
@@ -20,8 +21,7 @@ export function createCrmRecordPort(deps: {
   /** The CRM object a record kind lives in for this tenant (e.g. Salesforce people: Contact or Lead). */
   objectFor: (kind: RecordKind) => CrmObject;
 }): CrmRecordPort {
-  const key = { tenantId: deps.tenantId, crm: deps.client.provider as Crm };
-  const governed = <T>(call: () => Promise<T>) => deps.governor.run(key, deps.spec, async () => ({ value: await call() }));
+  const governed = governedCalls(deps);
 
   return {
     async read(ref, fields) {

@@ -7,12 +7,13 @@
  * HubSpot refuses a whole batch (400) when one value is invalid; such a batch is split in halves until the bad
  * record stands alone, so one bad value costs only itself (about log2(100) ≈ 7 extra calls).
  */
-import type { Crm, FieldValue } from '@accord/shared';
+import type { FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../domain/enrichment/mapping';
 import type { RateLimitSpec } from '../db/rate-governor.store';
 import { BATCH_LIMITS, type CrmClient } from './crm-client';
 import { CrmError } from './crm-error';
 import { decideRetry } from './decide-retry';
+import { governedCalls } from './governed-calls';
 import type { RateGovernor } from './rate-governor';
 
 export interface RecordUpdate {
@@ -41,7 +42,7 @@ const DEFAULT_CONCURRENCY = 4;
 export async function pushUpdates(deps: PushUpdatesDeps, input: { object: CrmObject; updates: readonly RecordUpdate[] }): Promise<PushOutcome[]> {
   const { updates } = input;
   assertPushable(updates);
-  const key = { tenantId: deps.tenantId, crm: deps.client.provider as Crm };
+  const governed = governedCalls(deps);
   const limit = BATCH_LIMITS[deps.client.provider];
   const outcomes: (PushOutcome | undefined)[] = new Array(updates.length);
   const queue: Chunk[] = [];
@@ -52,7 +53,7 @@ export async function pushUpdates(deps: PushUpdatesDeps, input: { object: CrmObj
   async function send(chunk: Chunk): Promise<void> {
     const batch = chunk.indexes.map((i) => updates[i]!);
     try {
-      const results = await deps.governor.run(key, deps.spec, async () => ({ value: await deps.client.updateBatch(input.object, batch) }));
+      const results = await governed(() => deps.client.updateBatch(input.object, batch));
       chunk.indexes.forEach((inputIndex, i) => {
         const result = results[i];
         const id = updates[inputIndex]!.id;

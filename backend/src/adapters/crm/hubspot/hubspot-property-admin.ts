@@ -6,7 +6,7 @@
 import { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum } from '@hubspot/api-client/lib/codegen/crm/properties';
 import type { CrmPropertyAdmin, PropertyDefinitionInput } from '../../../app/ensure-accord-properties';
 import { CrmError } from '../crm-error';
-import { CALL_OPTIONS, createHubspotCaller, type HubspotClientOptions } from './hubspot-sdk';
+import { createHubspotCaller, type HubspotClientOptions } from './hubspot-sdk';
 
 const TYPES: Readonly<Record<PropertyDefinitionInput['type'], { type: PropertyCreateTypeEnum; fieldType: PropertyCreateFieldTypeEnum }>> = {
   string: { type: PropertyCreateTypeEnum.String, fieldType: PropertyCreateFieldTypeEnum.Text },
@@ -35,19 +35,19 @@ export function createHubspotPropertyAdmin(
 
   return {
     groupNames: (object) =>
-      governed(() => call(`list ${object} property groups`, (c) => c.crm.properties.groupsApi.getAll(object, CALL_OPTIONS))).then((r) => r.results.map((g) => g.name)),
+      governed(() => call(`list ${object} property groups`, (c, callOptions) => c.crm.properties.groupsApi.getAll(object, callOptions))).then((r) => r.results.map((g) => g.name)),
     propertyNames: (object) =>
-      governed(() => call(`list ${object} properties`, (c) => c.crm.properties.coreApi.getAll(object, false, undefined, CALL_OPTIONS))).then((r) => r.results.map((p) => p.name)),
+      governed(() => call(`list ${object} properties`, (c, callOptions) => c.crm.properties.coreApi.getAll(object, false, undefined, callOptions))).then((r) => r.results.map((p) => p.name)),
     createGroup: (object, group) =>
-      unlessExists(() => governed(() => call(`create ${object} property group`, (c) => c.crm.properties.groupsApi.create(object, { name: group.name, label: group.label }, CALL_OPTIONS)))),
+      unlessExists(() => governed(() => call(`create ${object} property group`, (c, callOptions) => c.crm.properties.groupsApi.create(object, { name: group.name, label: group.label }, callOptions)))),
     createProperty: (object, property) =>
       unlessExists(() =>
         governed(() =>
-          call(`create ${object} property ${property.name}`, (c) =>
+          call(`create ${object} property ${property.name}`, (c, callOptions) =>
             c.crm.properties.coreApi.create(
               object,
               { name: property.name, label: property.label, groupName: property.groupName, description: property.description, ...TYPES[property.type] },
-              CALL_OPTIONS,
+              callOptions,
             ),
           ),
         ),

@@ -4,6 +4,7 @@
  * anyway, platform/hubspot.md §6), and every failure turned into a CrmError.
  */
 import { Client } from '@hubspot/api-client';
+import { readHubspotQuota, type QuotaReading } from '../rate-limit-headers';
 import { toCrmError } from './hubspot-errors';
 
 export interface HubspotClientOptions {
@@ -16,27 +17,39 @@ export interface HubspotClientOptions {
 }
 
 /**
- * The SDK cannot parse a body without Content-Type and then throws a plain Error that has lost the HTTP status
- * (seen with bare 502/504s). Labelling such bodies text/plain makes it throw ApiException with the status instead.
- * In 13.5 the Client's `middleware` option is ignored by the generated APIs (they only run call-time middleware),
- * so this goes into every call's options.
+ * Call-time middleware (in 13.5 the Client's `middleware` option is ignored by the generated APIs, so it goes into
+ * every call's options). It reads the quota headers of every response, and labels a body without Content-Type as
+ * text/plain: the SDK cannot parse such a body (seen with bare 502/504s) and would throw a plain Error that has lost
+ * the HTTP status, instead of ApiException with it.
  */
-export const CALL_OPTIONS = {
-  middlewareMergeStrategy: 'append' as const,
-  middleware: [
-    {
-      pre: <T>(context: T) => Promise.resolve(context),
-      post: <T extends { headers: Record<string, string> }>(context: T) => {
-        if (context.headers['content-type'] === undefined) context.headers['content-type'] = 'text/plain';
-        return Promise.resolve(context);
+function callOptions(onHeaders: (headers: Record<string, string>) => void) {
+  return {
+    middlewareMergeStrategy: 'append' as const,
+    middleware: [
+      {
+        pre: <T>(context: T) => Promise.resolve(context),
+        post: <T extends { headers: Record<string, string> }>(context: T) => {
+          onHeaders(context.headers);
+          if (context.headers['content-type'] === undefined) context.headers['content-type'] = 'text/plain';
+          return Promise.resolve(context);
+        },
       },
-    },
-  ],
-};
+    ],
+  };
+}
 
-export type HubspotCaller = <T>(operation: string, run: (client: Client) => Promise<T>) => Promise<T>;
+export interface HubspotCaller {
+  /** `run` gets the SDK client and the options to pass as every SDK call's last argument. */
+  <T>(operation: string, run: (client: Client, options: ReturnType<typeof callOptions>) => Promise<T>): Promise<T>;
+  /** The quota headers of the latest response that had them (search responses have none). */
+  quota(): QuotaReading | undefined;
+}
 
 export function createHubspotCaller(options: HubspotClientOptions): HubspotCaller {
+  let quota: QuotaReading | undefined;
+  const perCall = callOptions((headers) => {
+    quota = readHubspotQuota(headers) ?? quota;
+  });
   const tokenSource = options.accessToken;
   let cached: { token: string; client: Client } | undefined;
   const where = options.portalId ? ` (portal ${options.portalId})` : '';
@@ -50,12 +63,13 @@ export function createHubspotCaller(options: HubspotClientOptions): HubspotCalle
     return cached.client;
   };
 
-  return async function call<T>(operation: string, run: (client: Client) => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, run: (client: Client, callOptions: typeof perCall) => Promise<T>): Promise<T> {
     const client = await sdk();
     try {
-      return await run(client);
+      return await run(client, perCall);
     } catch (error) {
       throw toCrmError(error, `${operation}${where}`);
     }
-  };
+  }
+  return Object.assign(call, { quota: () => quota });
 }

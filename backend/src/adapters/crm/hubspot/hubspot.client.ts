@@ -10,7 +10,7 @@ import type { CrmObject } from '../../../domain/enrichment/mapping';
 import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { decodeCursor, encodeCursor, firstCursor, nextCursor, searchShape } from './hubspot-change-cursor';
 import { describeHubspotProperty } from './hubspot-field-types';
-import { CALL_OPTIONS, createHubspotCaller, type HubspotClientOptions } from './hubspot-sdk';
+import { createHubspotCaller, type HubspotClientOptions } from './hubspot-sdk';
 
 export type { HubspotClientOptions } from './hubspot-sdk';
 
@@ -76,7 +76,7 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     const limit = Math.max(1, Math.min(SEARCH_MAX_LIMIT, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)));
     const cursor = input.cursor ? decodeCursor(input.cursor) : firstCursor(input.since);
     const shape = searchShape(cursor);
-    const page = await call(`search ${type}`, (client) =>
+    const page = await call(`search ${type}`, (client, callOptions) =>
       client.crm[type].searchApi.doSearch({
         filterGroups: [{ filters: shape.filters.map((f) => ({ ...f, operator: OPERATORS[f.operator] })) }],
         // The SDK types sorts as string[], but HubSpot documents {propertyName, direction} objects.
@@ -84,7 +84,7 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
         properties: [...new Set([...input.fields, 'hs_lastmodifieddate'])],
         limit,
         ...(shape.after > 0 && { after: String(shape.after) }),
-      }, CALL_OPTIONS),
+      }, callOptions),
     );
     const records = page.results.map((r) => toRawRecord(r, input.fields));
     const last = records.at(-1);
@@ -102,12 +102,12 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     for (let start = 0; start < input.ids.length; start += BATCH_MAX) {
       const ids = input.ids.slice(start, start + BATCH_MAX);
       // A 207 here only lists ids that do not exist; the port returns the records that do.
-      const answer: BatchAnswer = await call(`batch read ${type}`, (client) =>
+      const answer: BatchAnswer = await call(`batch read ${type}`, (client, callOptions) =>
         client.crm[type].batchApi.read({
           inputs: ids.map((id) => ({ id })),
           properties: [...new Set([...input.fields, 'hs_lastmodifieddate'])],
           propertiesWithHistory: [],
-        }, undefined, CALL_OPTIONS),
+        }, undefined, callOptions),
       );
       out.push(...answer.results.map((r) => toRawRecord(r, input.fields)));
     }
@@ -118,8 +118,8 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     const type = hubspotObject(object);
     assertBatchSize(updates.length, 'batch update');
     if (updates.length === 0) return [];
-    const answer: BatchAnswer = await call(`batch update ${type}`, (client) =>
-      client.crm[type].batchApi.update({ inputs: updates.map((u) => ({ id: u.id, properties: toHubspotValues(u.values) })) }, CALL_OPTIONS),
+    const answer: BatchAnswer = await call(`batch update ${type}`, (client, callOptions) =>
+      client.crm[type].batchApi.update({ inputs: updates.map((u) => ({ id: u.id, properties: toHubspotValues(u.values) })) }, callOptions),
     );
     const succeeded = new Set(answer.results.map((r) => r.id));
     const failed = failuresById(answer);
@@ -133,10 +133,10 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     const type = hubspotObject(object);
     assertBatchSize(creates.length, 'batch create');
     if (creates.length === 0) return [];
-    const answer: BatchAnswer = await call(`batch create ${type}`, (client) =>
+    const answer: BatchAnswer = await call(`batch create ${type}`, (client, callOptions) =>
       client.crm[type].batchApi.create({
         inputs: creates.map((values, index) => ({ properties: toHubspotValues(values), objectWriteTraceId: String(index), associations: [] })),
-      }, CALL_OPTIONS),
+      }, callOptions),
     );
     // HubSpot echoes objectWriteTraceId when it supports it; otherwise a complete answer is taken in input order.
     const traced = new Map(answer.results.filter((r) => r.objectWriteTraceId !== undefined).map((r) => [r.objectWriteTraceId, r.id]));
@@ -149,9 +149,9 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
 
   async function describeFields(object: CrmObject) {
     const type = hubspotObject(object);
-    const answer = await call(`list ${type} properties`, (client) => client.crm.properties.coreApi.getAll(type, undefined, undefined, CALL_OPTIONS));
+    const answer = await call(`list ${type} properties`, (client, callOptions) => client.crm.properties.coreApi.getAll(type, undefined, undefined, callOptions));
     return answer.results.map(describeHubspotProperty);
   }
 
-  return { provider: 'hubspot', listChangedSince, readByIds, updateBatch, createBatch, describeFields };
+  return { provider: 'hubspot', listChangedSince, readByIds, updateBatch, createBatch, describeFields, quota: () => call.quota() };
 }

@@ -27,6 +27,7 @@ export interface SalesforceClientOptions {
 }
 
 const DEFAULT_VERSION = '62.0';
+const SALESFORCE_QUOTA_WINDOW_MS = 86_400_000;
 const MAX_BATCH = BATCH_LIMITS.salesforce;
 /** `Sforce-Query-Options: batchSize=` accepts 200–2,000; Salesforce may still return other sizes. */
 const MIN_QUERY_BATCH = 200;
@@ -172,6 +173,12 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
       const records = creates.map((c) => ({ ...c }));
       const results: unknown[] = await sf(() => conn.sobject(sobject).create(records, { allOrNone: false }));
       return toWriteResults(results, creates.length);
+    },
+
+    quota() {
+      // jsforce keeps the latest Sforce-Limit-Info (api-usage=USED/LIMIT, the org's rolling 24 h).
+      const usage = conn.limitInfo?.apiUsage;
+      return usage && usage.limit > 0 ? { limit: usage.limit, remaining: Math.max(0, usage.limit - usage.used), windowMs: SALESFORCE_QUOTA_WINDOW_MS } : undefined;
     },
 
     async describeFields(object: CrmObject): Promise<CrmFieldDescription[]> {
