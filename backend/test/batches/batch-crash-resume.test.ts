@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHubspotClient } from '../../src/adapters/crm/hubspot/hubspot.client';
+import { createHubspotPropertyAdmin } from '../../src/adapters/crm/hubspot/hubspot-property-admin';
 import { startHubspotSandbox, type HubspotSandbox } from '../../src/adapters/crm/sandbox/hubspot';
+import { ensureAccordProperties } from '../../src/app/ensure-accord-properties';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
 import { migrateToLatest } from '../../src/adapters/db/migrate';
 import { approveBatch } from '../../src/app/batches/approve-batch';
@@ -31,6 +33,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   sandbox = await startHubspotSandbox({ rateLimit: { max: 10_000, windowMs: 10_000 } });
+  await ensureAccordProperties({ admin: createHubspotPropertyAdmin({ accessToken: sandbox.issueToken().accessToken, basePath: sandbox.url }) });
   proxy = await startRecordingProxy(sandbox.url);
 });
 afterAll(async () => {

@@ -4,7 +4,9 @@
  * CRM state, the ledger, the audit trail and the automation events.
  */
 import { createHubspotClient } from '../../src/adapters/crm/hubspot/hubspot.client';
+import { createHubspotPropertyAdmin } from '../../src/adapters/crm/hubspot/hubspot-property-admin';
 import { startHubspotSandbox, type HubspotSandbox } from '../../src/adapters/crm/sandbox/hubspot';
+import { ensureAccordProperties } from '../../src/app/ensure-accord-properties';
 import { approveBatch } from '../../src/app/batches/approve-batch';
 import { cancelBatch } from '../../src/app/batches/cancel-batch';
 import { createBatch } from '../../src/app/batches/create-batch';
@@ -21,11 +23,15 @@ let sandbox: HubspotSandbox;
 beforeAll(async () => {
   // Many tenants share the one sandbox portal here; each tenant's own budget is the governor's concern.
   sandbox = await startHubspotSandbox({ rateLimit: { max: 10_000, windowMs: 10_000 } });
+  // The install step: Accord's own properties, which every enrichment write stamps.
+  await ensureAccordProperties({ admin: createHubspotPropertyAdmin({ accessToken: sandbox.issueToken().accessToken, basePath: sandbox.url }) });
 });
 afterAll(() => sandbox.close());
 
 const fast = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
 const enrichedFields = ['domain', 'industry', 'numberofemployees', 'phone', 'website'];
+/** Property changes per enriched record: the five fields, and Accord's four stamp fields (reference, confidence, time, batch). */
+const eventsPerRecord = enrichedFields.length + 4;
 
 /** `auto` companies that match, then `review` and `unknown` ones; ids in that order. */
 function seed(counts: { auto: number; review?: number; unknown?: number }): string[] {
@@ -83,8 +89,10 @@ describeEachDatabase('batches through HubSpot', (ctx) => {
     expect(done).toMatchObject({ state: 'completed', counts: { total: 130, done: 120, changed: 120, skipped: 5, failed: 0, review: 5, creditsSpent: 120 } });
     expect(await h.credits.account(h.tenant.id)).toEqual({ balance: 80, reserved: 0, available: 80 });
     expect(await h.credits.derivedFromLedger(h.tenant.id)).toEqual({ balance: 80, reserved: 0, available: 80 });
-    expect(sandbox.automationEvents - eventsBefore).toBe(120 * 5);
-    for (const id of ids.slice(0, 120)) expect(sandbox.get('companies', id)?.properties).toMatchObject({ industry: 'CONSTRUCTION', numberofemployees: '35', city: 'Parramatta' });
+    expect(sandbox.automationEvents - eventsBefore).toBe(120 * eventsPerRecord);
+    for (const id of ids.slice(0, 120)) {
+      expect(sandbox.get('companies', id)?.properties).toMatchObject({ industry: 'CONSTRUCTION', numberofemployees: '35', city: 'Parramatta', accord_last_batch_id: draft.id, accord_reference_id: 'ref-1' });
+    }
     for (const id of ids.slice(120)) expect(sandbox.get('companies', id)?.properties.industry ?? null).toBeNull();
     const audit = await h.enrichments.auditForRecord(h.tenant.id, 'company', ids[0]!);
     expect(audit.map((a) => [a.field, a.before, a.actor, a.batchId]).sort()).toEqual(enrichedFields.map((f) => [f, null, 'batch', draft.id]));
@@ -118,14 +126,14 @@ describeEachDatabase('batches through HubSpot', (ctx) => {
     await startBatch(h.deps, { tenant: h.tenant, batchId: batch.id, isAdmin: true, mode: 'canary', now: new Date() });
     expect(await workBatch(h.deps, { tenant: h.tenant, batchId: batch.id, sleep: fast })).toBe('paused');
     expect(await getBatch(h.deps, { tenant: h.tenant, batchId: batch.id })).toMatchObject({ state: 'paused', counts: { done: 10, changed: 10, creditsSpent: 10 } });
-    expect(sandbox.automationEvents - eventsBefore).toBe(10 * 5);
+    expect(sandbox.automationEvents - eventsBefore).toBe(10 * eventsPerRecord);
     expect(ids.slice(0, 10).every((id) => sandbox.get('companies', id)?.properties.industry === 'CONSTRUCTION')).toBe(true);
     expect(ids.slice(10).every((id) => !sandbox.get('companies', id)?.properties.industry)).toBe(true);
 
     await startBatch(h.deps, { tenant: h.tenant, batchId: batch.id, isAdmin: true, mode: 'run', now: new Date() });
     expect(await workBatch(h.deps, { tenant: h.tenant, batchId: batch.id, sleep: fast })).toBe('completed');
     expect(await getBatch(h.deps, { tenant: h.tenant, batchId: batch.id })).toMatchObject({ counts: { done: 40, changed: 40, creditsSpent: 40 } });
-    expect(sandbox.automationEvents - eventsBefore).toBe(40 * 5);
+    expect(sandbox.automationEvents - eventsBefore).toBe(40 * eventsPerRecord);
     expect(await h.credits.account(h.tenant.id)).toEqual({ balance: 60, reserved: 0, available: 60 });
   });
 
@@ -140,7 +148,7 @@ describeEachDatabase('batches through HubSpot', (ctx) => {
     expect(await workBatch(h.deps, { tenant: h.tenant, batchId: batch.id, sleep: fast })).toBe('completed');
     const statuses = sandbox.requests.slice(requestsBefore).map((r) => r.status);
     expect(statuses.filter((s) => s === 429)).toHaveLength(4);
-    expect(sandbox.automationEvents - eventsBefore).toBe(30 * 5);
+    expect(sandbox.automationEvents - eventsBefore).toBe(30 * eventsPerRecord);
     expect(await getBatch(h.deps, { tenant: h.tenant, batchId: batch.id })).toMatchObject({ state: 'completed', counts: { changed: 30, failed: 0, creditsSpent: 30 } });
     expect(await h.credits.derivedFromLedger(h.tenant.id)).toEqual({ balance: 70, reserved: 0, available: 70 });
   });

@@ -55,7 +55,9 @@ describeEachDatabase('batches through Salesforce', (ctx) => {
     }
     const fields = (await h.enrichments.auditForRecord(h.tenant.id, 'company', ids[0]!)).map((a) => a.field).sort();
     expect(fields).toContain('Industry');
-    expect(sandbox.automationEvents - eventsBefore).toBe(248 * fields.length);
+    // The mapped fields and Accord's four stamp fields.
+    expect(sandbox.automationEvents - eventsBefore).toBe(248 * (fields.length + 4));
+    expect(sandbox.get('Account', ids[0]!)).toMatchObject({ Accord_Last_Batch_Id__c: batchId, Accord_Reference_Id__c: 'ref-1' });
     expect(sandbox.get('Account', ids[249]!)).toMatchObject({ Industry: 'Construction', NumberOfEmployees: 35, BillingCity: 'Parramatta' });
     const updates = sandbox.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/composite/sobjects'));
     expect(updates.length).toBeGreaterThanOrEqual(2);

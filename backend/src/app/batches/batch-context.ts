@@ -1,5 +1,5 @@
 /** What every batch use case shares: its ports, loading a batch, moving it by the transition table, and its public shape. */
-import type { Batch, FieldValue, MatchResult, ReferenceRecord } from '@accord/shared';
+import type { Batch, MatchResult, ReferenceRecord } from '@accord/shared';
 import type { BatchStore, StoredBatch } from '../../adapters/db/batch.store';
 import type { CreditStore } from '../../adapters/db/credit.store';
 import type { EnrichmentStore } from '../../adapters/db/enrichment.store';
@@ -18,8 +18,6 @@ export interface BatchDeps {
   referenceRecord: (kind: MatchResult['kind'], referenceId: string) => Promise<ReferenceRecord | undefined>;
   /** Queues the batch's run (workers pick it up); absent when the caller runs the batch itself. */
   scheduleRun?: (input: { tenantId: string; batchId: string }) => Promise<void>;
-  /** Accord's own fields, added to every record write that changes something (domain/enrichment/accord-fields.ts). */
-  stamp?: (values: Record<string, FieldValue>, input: { tenant: Tenant; referenceId: string; confidence: number; batchId: string; now: Date }) => Record<string, FieldValue>;
 }
 
 /** Matches CRM records of a batch (using people's earlier decisions) and stores the results, so cards show them. */

@@ -1,7 +1,7 @@
 /**
  * One chunk of a running batch, claimed by this worker: one read of the chunk's records, each record planned and
  * charged exactly once from the batch's reservation (ledger key per batch and record), one write of every record
- * that changes (only the changed fields), the audit trail before and after, and a refund for any record the CRM
+ * that changes (only the changed fields, with Accord's own stamp fields), the audit trail before and after, and a refund for any record the CRM
  * refuses for good. Review-band records are skipped and left listed for review.
  *
  * Exactly once across crashes and workers: a record's enrichment row moves pending → charged → writing → written
@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import type { FieldChange, FieldValue, MatchResult } from '@accord/shared';
 import type { BatchItem, StoredBatch } from '../../adapters/db/batch.store';
 import type { Enrichment, NewAuditWrite } from '../../adapters/db/enrichment.store';
+import { withAccordStamp } from '../../domain/enrichment/accord-fields';
 import type { Tenant } from '../../domain/tenants/tenant';
 import { recordKeys, type BatchDeps } from './batch-context';
 import type { CrmBatchRecord } from './crm-batch-port';
@@ -91,8 +92,8 @@ async function runChunk(
   const now = input.now();
   const updates = toSend.map((s) => {
     const values: Record<string, FieldValue> = Object.fromEntries(s.pending.map((c) => [c.field, c.proposed]));
-    const stamped = deps.stamp ? deps.stamp(values, { tenant, referenceId: s.enrichment.referenceId, confidence: s.enrichment.confidence, batchId: batch.id, now }) : values;
-    return { id: s.record.id, values: stamped };
+    // Accord's own fields ride along with the real changes (domain/enrichment/accord-fields.ts).
+    return { id: s.record.id, values: withAccordStamp(values, { crm: tenant.crm, referenceId: s.enrichment.referenceId, confidence: s.enrichment.confidence, batchId: batch.id, now }) };
   });
   const results = await deps.crm.write(batch.object, updates);
   for (const [i, s] of toSend.entries()) {
