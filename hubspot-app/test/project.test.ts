@@ -55,18 +55,18 @@ describe('HubSpot project files', () => {
     expect(app.config.permittedUrls.fetch).toEqual([`\${${backendOriginVariable}}`]);
   });
 
-  it('brings the shared contracts in through exactly one file: dependency', () => {
-    // `hs project upload` copies an external file: dependency into the archive once and rewrites only the first
-    // package.json that names it (hubspot-cli lib/projects/workspaces.ts), so a second reference would break.
-    const packageFiles = walk(srcDir).filter((file) => path.basename(file) === 'package.json');
-    const referrers = packageFiles.filter((file) => {
-      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> };
-      return Object.values(manifest.dependencies ?? {}).some((spec) => spec.startsWith('file:'));
-    });
-    expect(referrers.map((file) => path.relative(srcDir, file))).toEqual(['app/packages/accord-client/package.json']);
-    const manifest = JSON.parse(fs.readFileSync(referrers[0]!, 'utf8')) as { dependencies: Record<string, string> };
-    const target = path.resolve(path.dirname(referrers[0]!), manifest.dependencies['@accord/shared']!.slice('file:'.length));
-    expect(target).toBe(path.resolve(projectDir, '../shared'));
+  it('brings the shared contracts in as a workspace member, never through a file: dependency', () => {
+    // An external file: dependency lands in `_workspaces/` outside src/app on upload, where its own dependencies and
+    // tsconfig do not resolve; scripts/prepare-upload.mjs copies shared/ into packages/accord-shared instead.
+    const manifests = walk(srcDir)
+      .filter((file) => path.basename(file) === 'package.json' && !file.includes(`${path.sep}accord-shared${path.sep}`))
+      .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as { name: string; dependencies?: Record<string, string>; workspaces?: string[] });
+    const specs = manifests.flatMap((manifest) => Object.values(manifest.dependencies ?? {}));
+    expect(specs.filter((spec) => /^(file|link|workspace):/.test(spec))).toEqual([]);
+    const shared = JSON.parse(fs.readFileSync(path.resolve(projectDir, '../shared/package.json'), 'utf8')) as { version: string };
+    const client = manifests.find((manifest) => manifest.name === '@accord/hubspot-client')!;
+    expect(client.dependencies?.['@accord/shared']).toBe(shared.version);
+    expect(manifests.find((manifest) => manifest.workspaces)?.workspaces).toEqual(['cards', 'pages', 'packages/*']);
   });
 
   it('shows the card on companies and contacts', () => {
@@ -135,7 +135,7 @@ describe("HubSpot's own parser and build", () => {
     }
   });
 
-  it('builds the card and the page, shared contracts bundled, without warnings', () => {
+  it('builds the card and the page from the upload tree, shared contracts bundled, without warnings', () => {
     expect(report.builds.map((build) => build.uid).sort()).toEqual(['accord_admin_home', 'accord_record_card']);
     for (const build of report.builds) {
       expect(build.bundles).toHaveLength(1);
