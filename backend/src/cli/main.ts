@@ -1,7 +1,9 @@
 /** `npm run --silent accord -- <command>`: Accord's command line for operators and evaluation. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isAppError } from '../app/app-error';
 import { ConfigError, loadConfig } from '../config';
+import { BATCHES_USAGE, runBatchesCommand } from './batches.command';
 import { runImportReferenceCommand } from './import-reference.command';
 import { InputError, defaultThresholds, runMatchCommand } from './match.command';
 
@@ -13,7 +15,7 @@ commands:
         Match CRM records to reference records; one JSON line per input record.
   import-reference FILE.jsonl [--skip-invalid]
         Load reference companies and people into the configured database (DATABASE_URL, else ./data).
-`;
+${BATCHES_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -26,6 +28,15 @@ function probability(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a number from 0 to 1`);
   return n;
+}
+
+function loadCliConfig() {
+  try {
+    return loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
+  } catch (error) {
+    if (error instanceof ConfigError) throw new InputError(`invalid configuration: ${error.message}`);
+    throw error;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -66,14 +77,11 @@ async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parseArgs({ args: rest, options: { 'skip-invalid': { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
         const [file, ...extra] = positionals;
         if (!file || extra.length > 0) throw new UsageError('import-reference needs exactly one FILE.jsonl');
-        let config;
-        try {
-          config = loadConfig(process.env, process.env.INIT_CWD ?? process.cwd());
-        } catch (error) {
-          if (error instanceof ConfigError) throw new InputError(`invalid configuration: ${error.message}`);
-          throw error;
-        }
-        await runImportReferenceCommand({ file: resolvePath(file), skipInvalid: values['skip-invalid'] ?? false, config, log });
+        await runImportReferenceCommand({ file: resolvePath(file), skipInvalid: values['skip-invalid'] ?? false, config: loadCliConfig(), log });
+        return 0;
+      }
+      case 'batches': {
+        await runBatchesCommand({ args: rest, config: loadCliConfig(), out: (text) => process.stdout.write(text), log });
         return 0;
       }
       case undefined:
@@ -88,6 +96,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`accord: ${error.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (isAppError(error)) {
+      process.stderr.write(`accord: ${error.code}: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof InputError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
       process.stderr.write(`accord: ${(error as Error).message}\n`);
