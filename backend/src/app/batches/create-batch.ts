@@ -2,13 +2,11 @@
  * Creates a batch (draft) from a selection, snapshotting the mapping and credit policy in force. Admins only.
  * Idempotent by the request's key: a retried request returns the batch the first one created.
  */
-import type { Batch, CreateBatchRequest } from '@accord/shared';
+import { crmOfObject, kindOfObject, type Batch, type CreateBatchRequest } from '@accord/shared';
 import type { Tenant } from '../../domain/tenants/tenant';
 import { AppError } from '../app-error';
 import { mappingFor } from '../enrichment-context';
 import { batchView, requireAdmin, type BatchDeps } from './batch-context';
-
-const kindOf = { companies: 'company', contacts: 'person', Account: 'company', Contact: 'person', Lead: 'person' } as const;
 
 export async function createBatch(
   deps: Pick<BatchDeps, 'batches' | 'credits'>,
@@ -16,15 +14,14 @@ export async function createBatch(
 ): Promise<Batch> {
   const { tenant, request, now } = input;
   requireAdmin(input.isAdmin);
-  const crmOf = { companies: 'hubspot', contacts: 'hubspot', Account: 'salesforce', Contact: 'salesforce', Lead: 'salesforce' } as const;
-  if (crmOf[request.object] !== tenant.crm) throw new AppError('VALIDATION_FAILED', `${request.object} is not an object of this ${tenant.crm} account.`);
+  if (crmOfObject[request.object] !== tenant.crm) throw new AppError('VALIDATION_FAILED', `${request.object} is not an object of this ${tenant.crm} account.`);
   if (request.type !== 'enrich') throw new AppError('VALIDATION_FAILED', 'Only enrichment batches can be created yet.');
   const mapping = mappingFor(tenant, request.object);
   if (mapping.length === 0) throw new AppError('VALIDATION_FAILED', `No field mapping is set up for ${request.object}.`);
   const { batch } = await deps.batches.create(tenant.id, {
     crm: tenant.crm,
     object: request.object,
-    kind: kindOf[request.object],
+    kind: kindOfObject[request.object],
     type: request.type,
     selection: request.selection,
     idempotencyKey: request.idempotencyKey,

@@ -4,6 +4,7 @@
  * Pause and cancel take effect between chunks. Any number of workers, in any number of processes, may run the same
  * batch at once: chunks are claimed by conditional updates, and a dead worker's claims lapse after `leaseMs`.
  */
+import { transition } from '../../domain/batches/batch-transitions';
 import { chunkSizeFor, nextChunkAt } from '../../domain/batches/chunk';
 import type { Tenant } from '../../domain/tenants/tenant';
 import type { BatchDeps } from './batch-context';
@@ -64,13 +65,20 @@ export async function workBatch(deps: BatchDeps, options: WorkOptions): Promise<
     }
     if (firstPending !== undefined) {
       // The canary is done: pause for review before the rest.
-      await deps.batches.move(tenant.id, batchId, { from: 'running', to: 'paused', now: now() });
+      await deps.batches.move(tenant.id, batchId, { from: 'running', to: finishing('pause'), now: now() });
       return 'paused';
     }
-    const to = counts.failed > 0 ? 'completed_with_errors' : 'completed';
+    const to = counts.failed > 0 ? finishing('complete_with_errors') : finishing('complete');
     if (await deps.batches.move(tenant.id, batchId, { from: 'running', to, now: now() })) {
       await deps.credits.release(tenant.id, { batchId, now: now() });
     }
     return to;
   }
+}
+
+/** Where a running batch goes on `event`, by the transition table. */
+function finishing<E extends 'pause' | 'complete' | 'complete_with_errors'>(event: E): E extends 'pause' ? 'paused' : E extends 'complete' ? 'completed' : 'completed_with_errors' {
+  const next = transition('running', event);
+  if (!next.ok) throw new Error(next.message);
+  return next.state as never;
 }
