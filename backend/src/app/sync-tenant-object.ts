@@ -1,0 +1,39 @@
+/**
+ * Two-way sync, the pull half: pulls a tenant's records of one CRM object changed since the stored cursor and
+ * matches each one, storing the results so the record cards show them at once. Run on a schedule per tenant and
+ * object (adapters/queue/sync-jobs.ts); an interrupted pull starts again from the old cursor.
+ */
+import type { CrmClient } from '../adapters/crm/crm-client';
+import type { SyncCursorStore } from '../adapters/db/sync-cursor.store';
+import type { CrmObject } from '../domain/enrichment/mapping';
+import type { Tenant } from '../domain/tenants/tenant';
+import type { BatchMatcher } from './batches/batch-context';
+import { pullChanges } from './pull-changes';
+
+export interface SyncResult {
+  pulled: number;
+  byBand: { auto: number; review: number; none: number };
+}
+
+export async function syncTenantObject(
+  deps: { listChangedSince: CrmClient['listChangedSince']; cursors: SyncCursorStore; matcher: BatchMatcher },
+  input: { tenant: Tenant; object: CrmObject; now: Date; full?: boolean },
+): Promise<SyncResult> {
+  const { tenant, object, now } = input;
+  const byBand = { auto: 0, review: 0, none: 0 };
+  const pull = await pullChanges(
+    { listChangedSince: deps.listChangedSince, cursors: deps.cursors },
+    {
+      tenantId: tenant.id,
+      object,
+      fields: deps.matcher.fieldsFor(object),
+      ...(input.full ? { full: true } : {}),
+      now,
+      onRecords: async (records) => {
+        const values = records.map((r) => ({ id: r.id, values: r.values }));
+        for (const result of await deps.matcher.match({ tenant, object, records: values, now })) byBand[result.band] += 1;
+      },
+    },
+  );
+  return { pulled: pull.delivered, byBand };
+}
