@@ -18,6 +18,7 @@ import { createRateGovernorStore } from './adapters/db/rate-governor.store';
 import type { ReferenceStore } from './adapters/db/reference.store';
 import { createSignatureStore } from './adapters/db/signature.store';
 import { createTenantStore, type TenantStore } from './adapters/db/tenant.store';
+import { withTenantCache } from './adapters/db/cached-tenant.store';
 import type { ApiDeps } from './adapters/http/api/api-deps';
 import { creditHandlers } from './adapters/http/api/credits.handlers';
 import { recordHandlers } from './adapters/http/api/record.handlers';
@@ -59,7 +60,7 @@ export interface Composed {
 export function composeApp(input: ComposeInput): Composed {
   const { database } = input;
   const metrics = createMetrics();
-  const tenants = createTenantStore(database);
+  const tenants = withTenantCache(createTenantStore(database));
   const credentials = createCredentialStore(database, createSecretBox(input.encryptionKey));
   const credits = createCreditStore(database);
   const matches = createMatchStore(database);

@@ -16,6 +16,7 @@ describeEachDatabase('tenant store', (ctx) => {
       defaultCountry: 'AU',
       credits: { creditsPerRecord: 1, freeReenrichWindowDays: 30, monthlyCap: null, perBatchCap: null, perUserDailyCap: null, refundOnUndo: false },
       mappings: [],
+      admins: [],
     });
     expect(await store.findById(tenant.id)).toEqual(tenant);
     expect(await store.findByExternalId('hubspot', '1001')).toEqual(tenant);

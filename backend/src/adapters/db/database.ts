@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema';
 
@@ -42,7 +42,7 @@ function openSqlite(file: string): Database {
   native.pragma('synchronous = NORMAL');
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -52,6 +52,28 @@ function openSqlite(file: string): Database {
     },
     destroy: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; preparing costs about as much as running a small query. This
+ * keeps prepared statements by SQL text (bounded), and hands out a fresh one while a cached one is still iterating.
+ */
+export const STATEMENT_CACHE_SIZE = 500;
+
+function withStatementCache(native: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = native.prepare.bind(native);
+  const cached = (source: string): SQLite.Statement => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) return hit;
+    if (hit) return prepare(source);
+    const statement = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(source, statement);
+    return statement;
+  };
+  // Statements of a changed schema: SQLite re-prepares them itself on the next step.
+  return { prepare: cached as SqliteDatabase['prepare'], close: () => void native.close() };
 }
 
 function openPostgres(url: string, poolSize: number): Database {

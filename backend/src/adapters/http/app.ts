@@ -40,6 +40,8 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
+  // Cards never revalidate with If-None-Match; hashing every reply for an ETag is wasted work.
+  app.set('etag', false);
   app.use(requestContext(deps.logger));
   if (deps.metrics) app.use(observeRequests(deps.metrics));
   app.use(helmet());

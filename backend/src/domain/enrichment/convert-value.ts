@@ -9,6 +9,20 @@ import { normaliseEmail } from '../matching/normalise/email';
 import { normalisePhone } from '../matching/normalise/phone';
 import type { FieldMapping, ValueType } from './mapping';
 
+/** Formatting an E.164 number is pure and costs a full parse; record pages ask for the same few numbers again and again. */
+const formatted = new Map<string, string>();
+const FORMAT_CACHE_SIZE = 10_000;
+
+function internationalFormat(e164: string): string {
+  let value = formatted.get(e164);
+  if (value === undefined) {
+    value = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+    if (formatted.size >= FORMAT_CACHE_SIZE) formatted.clear();
+    formatted.set(e164, value);
+  }
+  return value;
+}
+
 export type Converted = { ok: true; value: FieldValue } | { ok: false };
 
 export function convertValue(mapping: Pick<FieldMapping, 'type' | 'valueMap'>, raw: unknown, ctx: { defaultCountry: string }): Converted {
@@ -25,7 +39,7 @@ export function convertValue(mapping: Pick<FieldMapping, 'type' | 'valueMap'>, r
     case 'phone': {
       const e164 = normalisePhone(String(raw), ctx.defaultCountry);
       if (!e164) return { ok: false };
-      return { ok: true, value: parsePhoneNumberFromString(e164)?.formatInternational() ?? e164 };
+      return { ok: true, value: internationalFormat(e164) };
     }
     case 'domain': {
       const d = normaliseDomain(String(raw));
