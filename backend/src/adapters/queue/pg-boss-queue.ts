@@ -25,12 +25,17 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
     let created = ready.get(name);
     if (!created) {
       created = (async () => {
-        if (await boss.getQueue(name)) return;
-        try {
-          await boss.createQueue(name, { name, policy: 'short', expireInSeconds: options.expireInSeconds ?? 3_600, retryLimit: 5, retryDelay: 5 });
-        } catch (error) {
-          // Another process created it first.
-          if (!(await boss.getQueue(name))) throw error;
+        // Processes starting together race to create the queue (a unique clash, or a deadlock on its partition):
+        // whoever loses looks again and retries.
+        for (let attempt = 1; ; attempt++) {
+          if (await boss.getQueue(name)) return;
+          try {
+            await boss.createQueue(name, { name, policy: 'short', expireInSeconds: options.expireInSeconds ?? 3_600, retryLimit: 5, retryDelay: 5 });
+            return;
+          } catch (error) {
+            if (attempt >= 5) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+          }
         }
       })();
       ready.set(name, created);
