@@ -4,7 +4,12 @@
  */
 import type { Express } from 'express';
 import { createCrmConnections, type CrmConnections, type CrmEndpoints } from './adapters/crm/crm-connections';
-import { createRateGovernor } from './adapters/crm/rate-governor';
+import { createRateGovernor, type RateGovernor } from './adapters/crm/rate-governor';
+import { batchRunScheduler } from './adapters/queue/batch-jobs';
+import type { JobQueue } from './adapters/queue/job-queue';
+import { batchHandlers } from './adapters/http/api/batch.handlers';
+import { composeBatches, type BatchWiring } from './compose-batches';
+import { estimateScheduler } from './compose-workers';
 import { authorizeSalesforce, salesforceAuthorizeUrl } from './adapters/crm/salesforce/salesforce-oauth';
 import { createSecretBox } from './adapters/crypto/secret-box';
 import { createCredentialStore, type CredentialStore } from './adapters/db/credential.store';
@@ -47,6 +52,8 @@ export interface ComposeInput {
   rateLimit?: TenantRateLimit;
   afterHubspotInstall?: (tenant: Tenant) => Promise<void>;
   version?: string;
+  /** Background jobs (batch runs and estimates); without it estimates run in the request and runs wait for a worker. */
+  queue?: JobQueue;
 }
 
 export interface Composed {
@@ -54,6 +61,10 @@ export interface Composed {
   metrics: Metrics;
   matcher: Matcher;
   connections: CrmConnections;
+  governor: RateGovernor;
+  batches: BatchWiring;
+  /** Queues a batch run (set when a queue was given). */
+  scheduleRun?: (input: { tenantId: string; batchId: string }) => Promise<void>;
   stores: { tenants: TenantStore; credentials: CredentialStore; credits: CreditStore; matches: MatchStore; enrichments: EnrichmentStore };
 }
 
@@ -94,6 +105,16 @@ export function composeApp(input: ComposeInput): Composed {
     referenceExists: (kind, id) => input.index.has(kind, id),
     connections,
   };
+  const scheduleRun = input.queue ? batchRunScheduler(input.queue, { workersPerBatch: 1 }) : undefined;
+  const batches = composeBatches({
+    database,
+    connections,
+    governor,
+    matcher: async () => matcher,
+    stores: { credits, enrichments, matches },
+    referenceRecord: deps.referenceRecord,
+    ...(scheduleRun ? { scheduleRun } : {}),
+  });
   const salesforce = input.salesforce;
   const app = createHttpApp({
     logger: input.logger,
@@ -108,7 +129,12 @@ export function composeApp(input: ComposeInput): Composed {
         credentials,
         signatures: createSignatureStore(database),
       },
-      handlers: { ...recordHandlers(deps), ...creditHandlers(deps), ...settingsHandlers(deps) },
+      handlers: {
+        ...recordHandlers(deps),
+        ...creditHandlers(deps),
+        ...settingsHandlers(deps),
+        ...batchHandlers({ wiring: batches, ...(input.queue ? { scheduleEstimate: estimateScheduler(input.queue) } : {}) }),
+      },
       checkReplies: input.checkReplies,
       ...(input.rateLimit ? { rateLimit: input.rateLimit } : {}),
     },
@@ -129,7 +155,7 @@ export function composeApp(input: ComposeInput): Composed {
       afterHubspotInstall: input.afterHubspotInstall ?? (async (tenant) => void (await connections.ensureAccordFields(tenant))),
     },
   });
-  return { app, metrics, matcher, connections, stores: { tenants, credentials, credits, matches, enrichments } };
+  return { app, metrics, matcher, connections, governor, batches, ...(scheduleRun ? { scheduleRun } : {}), stores: { tenants, credentials, credits, matches, enrichments } };
 }
 
 function countingMatcher(matcher: Matcher, metrics: Metrics): Matcher {

@@ -29,6 +29,25 @@ describe('loadConfig', () => {
     expect(config.encryptionKey).toBeUndefined();
   });
 
+  it('runs the sandbox CRMs by default, and not once a real CRM app is configured', () => {
+    expect(loadConfig({}, cwd)).toMatchObject({ sandbox: true, hubspot: null, salesforce: null, syncIntervalMs: 300_000 });
+    const real = loadConfig({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'a-long-secret' }, cwd);
+    expect(real.sandbox).toBe(false);
+    expect(real.hubspot).toMatchObject({ clientId: 'id', apiBaseUrl: 'https://api.hubapi.com', authorizeUrl: 'https://app.hubspot.com/oauth/authorize' });
+  });
+
+  it('refuses a CRM client id without its secret, and never echoes a secret it rejects', () => {
+    expect(() => loadConfig({ SALESFORCE_CLIENT_ID: 'id' }, cwd)).toThrow(/SALESFORCE_CLIENT_SECRET/);
+    let message = '';
+    try {
+      loadConfig({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'short' }, cwd);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/HUBSPOT_CLIENT_SECRET/);
+    expect(message).not.toContain('short"');
+  });
+
   it('keeps demo data off in production unless asked for', () => {
     const key = 'ab'.repeat(32);
     expect(loadConfig({ NODE_ENV: 'production', ACCORD_ENCRYPTION_KEY: key }, cwd).demoData.enabled).toBe(false);

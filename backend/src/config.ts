@@ -49,6 +49,7 @@ const envSchema = z.object({
   SALESFORCE_LOGIN_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://login.salesforce.com'),
   SALESFORCE_API_VERSION: z.string().regex(/^\d{2}\.0$/, 'must look like 62.0').default('62.0'),
   ACCORD_SANDBOX: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  ACCORD_SYNC_INTERVAL_SECONDS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).max(86_400).default(300),
 });
 
 export interface Config {
@@ -67,6 +68,8 @@ export interface Config {
   demoData: { enabled: boolean; companies: number };
   hubspot: { clientId: string; clientSecret: string; appId: string | null; apiBaseUrl: string; authorizeUrl: string } | null;
   salesforce: { clientId: string; clientSecret: string; loginUrl: string; apiVersion: string } | null;
+  /** How often each tenant's CRM changes are pulled and matched; 0 turns scheduled pulls off. */
+  syncIntervalMs: number;
   /** Run the sandbox HubSpot portal and Salesforce org in-process as demo tenants (default: on when no CRM app is configured, outside production). */
   sandbox: boolean;
 }
@@ -122,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     hubspot,
     salesforce,
     sandbox,
+    syncIntervalMs: e.ACCORD_SYNC_INTERVAL_SECONDS * 1000,
   };
 }

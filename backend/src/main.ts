@@ -13,6 +13,10 @@ import { createCreditStore } from './adapters/db/credit.store';
 import { createTenantStore } from './adapters/db/tenant.store';
 import { createSecretBox } from './adapters/crypto/secret-box';
 import { composeApp } from './compose';
+import { startWorkers } from './compose-workers';
+import type { JobQueue } from './adapters/queue/job-queue';
+import { createInProcessQueue } from './adapters/queue/in-process-queue';
+import { startPgBossQueue } from './adapters/queue/pg-boss-queue';
 import { openDatabase, type Database } from './adapters/db/database';
 import { migrateToLatest } from './adapters/db/migrate';
 import { createLogger, type Logger } from './adapters/log/logger';
@@ -58,7 +62,11 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
       salesforce = { clientId: 'accord-sandbox', clientSecret: 'accord-sandbox-secret', loginUrl: crms.salesforce.sandbox.url, apiVersion: '62.0' };
       logger.info({ hubspot: crms.hubspot.sandbox.url, salesforce: crms.salesforce.sandbox.url }, 'sandbox CRMs started');
     }
-    const { app, connections } = composeApp({
+    const queue: JobQueue =
+      database.dialect === 'postgres'
+        ? await startPgBossQueue({ connectionString: config.databaseUrl, onError: (error) => logger.error({ err: error }, 'job queue error') })
+        : createInProcessQueue({ onError: (error, job) => logger.error({ err: error, job: job.name }, 'job failed') });
+    const composed = composeApp({
       database,
       logger,
       encryptionKey,
@@ -68,8 +76,23 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
       salesforce,
       publicBaseUrl: config.publicBaseUrl,
       checkReplies: config.env !== 'production',
+      queue,
     });
+    const { app, connections } = composed;
     if (demo) await connections.ensureAccordFields(demo.hubspot.tenant);
+    const workers = await startWorkers({
+      queue,
+      database,
+      wiring: composed.batches,
+      tenants: composed.stores.tenants,
+      connections,
+      governor: composed.governor,
+      matcher: composed.matcher,
+      matches: composed.stores.matches,
+      logger,
+      scheduleRun: composed.scheduleRun!,
+      syncIntervalMs: config.syncIntervalMs,
+    });
     const server = await listen(app, config.port, config.host);
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -80,6 +103,7 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
       demo,
       stop: async () => {
         await closeServer(server, config.shutdownTimeoutMs);
+        await workers.stop();
         await demo?.close();
         await database.destroy();
       },

@@ -15,6 +15,8 @@ import { signHubspotRequest } from '../../src/adapters/http/auth/hubspot-signatu
 import { buildReferenceIndex } from '../../src/app/build-reference-index';
 import { connectSalesforce } from '../../src/app/connect-salesforce';
 import { composeApp, type Composed } from '../../src/compose';
+import { startWorkers } from '../../src/compose-workers';
+import type { InProcessQueue } from '../../src/adapters/queue/in-process-queue';
 import { generateCrmDataset } from '../../src/domain/synthetic/crm-dataset';
 import { referenceCompanyAt, referencePersonAt } from '../../src/domain/synthetic/reference-generator';
 import type { Tenant } from '../../src/domain/tenants/tenant';
@@ -36,7 +38,7 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApiHarness(database: Database, options: { rateLimit?: { perSecond: number; burst: number } } = {}): Promise<ApiHarness> {
+export async function startApiHarness(database: Database, options: { rateLimit?: { perSecond: number; burst: number }; queue?: InProcessQueue } = {}): Promise<ApiHarness> {
   const hubspot = await startHubspotSandbox();
   const salesforce = await startSalesforceSandbox();
   const reference = createReferenceStore(database);
@@ -58,7 +60,23 @@ export async function startApiHarness(database: Database, options: { rateLimit?:
     publicBaseUrl: PUBLIC_BASE_URL,
     checkReplies: true,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.queue ? { queue: options.queue } : {}),
   });
+  const workers = options.queue
+    ? await startWorkers({
+        queue: options.queue,
+        database,
+        wiring: composed.batches,
+        tenants: composed.stores.tenants,
+        connections: composed.connections,
+        governor: composed.governor,
+        matcher: composed.matcher,
+        matches: composed.stores.matches,
+        logger: logs.logger,
+        scheduleRun: composed.scheduleRun!,
+        syncIntervalMs: 0,
+      })
+    : undefined;
   const dataset = [...generateCrmDataset({ seed: 5, referenceSeed: REFERENCE_SEED, companies: COMPANIES, people: PEOPLE, crmCompanies: 60, crmPeople: 40 })];
   return {
     composed,
@@ -67,6 +85,7 @@ export async function startApiHarness(database: Database, options: { rateLimit?:
     salesforce,
     dataset,
     close: async () => {
+      await workers?.stop();
       await Promise.all([hubspot.close(), salesforce.close()]);
     },
   };
