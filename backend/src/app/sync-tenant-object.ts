@@ -13,6 +13,8 @@ import { pullChanges } from './pull-changes';
 export interface SyncResult {
   pulled: number;
   byBand: { auto: number; review: number; none: number };
+  /** Records matched in the auto band: candidates for automatic enrichment (batches/auto-enrich-new-records.ts). */
+  autoBandIds: string[];
 }
 
 export async function syncTenantObject(
@@ -21,6 +23,7 @@ export async function syncTenantObject(
 ): Promise<SyncResult> {
   const { tenant, object, now } = input;
   const byBand = { auto: 0, review: 0, none: 0 };
+  const autoBandIds: string[] = [];
   const pull = await pullChanges(
     { listChangedSince: deps.listChangedSince, cursors: deps.cursors },
     {
@@ -31,9 +34,12 @@ export async function syncTenantObject(
       now,
       onRecords: async (records) => {
         const values = records.map((r) => ({ id: r.id, values: r.values }));
-        for (const result of await deps.matcher.match({ tenant, object, records: values, now })) byBand[result.band] += 1;
+        for (const result of await deps.matcher.match({ tenant, object, records: values, now })) {
+          byBand[result.band] += 1;
+          if (result.band === 'auto') autoBandIds.push(result.recordId);
+        }
       },
     },
   );
-  return { pulled: pull.delivered, byBand };
+  return { pulled: pull.delivered, byBand, autoBandIds };
 }

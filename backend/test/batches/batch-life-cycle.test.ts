@@ -5,7 +5,9 @@
 import { createHubspotClient } from '../../src/adapters/crm/hubspot/hubspot.client';
 import { createHubspotPropertyAdmin } from '../../src/adapters/crm/hubspot/hubspot-property-admin';
 import { startHubspotSandbox, type HubspotSandbox } from '../../src/adapters/crm/sandbox/hubspot';
+import { createTenantStore } from '../../src/adapters/db/tenant.store';
 import { approveBatch } from '../../src/app/batches/approve-batch';
+import { AUTO_ENRICH_ACTOR, autoEnrichNewRecords } from '../../src/app/batches/auto-enrich-new-records';
 import { createBatch } from '../../src/app/batches/create-batch';
 import { estimateBatch } from '../../src/app/batches/estimate-batch';
 import { getBatch } from '../../src/app/batches/get-batch';
@@ -98,5 +100,22 @@ describeEachDatabase('a batch through its life cycle', (ctx) => {
 
     const never = await estimated(h, h.request([], { selection: { by: 'never_enriched' } }));
     expect(never.counts.total).toBe(sandbox.all('companies').length - fresh.length);
+  });
+
+  it('auto-enriches new records within the records-per-day rule, and leaves the rest for an admin', async () => {
+    const h = await setup();
+    const off = await autoEnrichNewRecords(h.deps, { tenant: h.tenant, object: 'companies', recordIds: seed(2), now: new Date(), rate: h.rate });
+    expect(off).toEqual({ batch: null, decision: { approve: false, reason: 'off' } });
+
+    const tenant = (await createTenantStore(ctx.database).updateSettings(h.tenant.id, { autoEnrich: { recordsPerDay: 5, monthlyCredits: null } }, new Date()))!;
+    const first = await autoEnrichNewRecords(h.deps, { tenant, object: 'companies', recordIds: seed(3), now: new Date(), rate: h.rate });
+    expect(first.decision).toEqual({ approve: true });
+    expect(first.batch).toMatchObject({ state: 'running', approvedBy: AUTO_ENRICH_ACTOR, createdBy: AUTO_ENRICH_ACTOR });
+    expect(await workBatch(h.deps, { tenant, batchId: first.batch!.id, sleep: fast })).toBe('completed');
+
+    const second = await autoEnrichNewRecords(h.deps, { tenant, object: 'companies', recordIds: seed(3), now: new Date(), rate: h.rate });
+    expect(second.decision).toEqual({ approve: false, reason: 'daily_records' });
+    expect(second.batch).toMatchObject({ state: 'awaiting_approval', approvedBy: null });
+    expect(await h.credits.account(h.tenant.id)).toEqual({ balance: 997, reserved: 0, available: 997 });
   });
 });

@@ -48,7 +48,7 @@ describeEachDatabase('scheduled CRM pulls', (ctx) => {
     };
     const queue = createInProcessQueue();
     const synced: { object: string; result: SyncResult }[] = [];
-    await startSyncWorker(queue, { tenants: { findById: async (id) => (id === tenant.id ? tenant : undefined) }, depsFor: async () => deps, onSynced: (s) => synced.push(s) });
+    await startSyncWorker(queue, { tenants: { findById: async (id) => (id === tenant.id ? tenant : undefined) }, depsFor: async () => deps, onSynced: (s) => void synced.push(s) });
     const ours = { list: async () => [tenant] };
 
     const first = sandbox.seed('companies', [
@@ -61,6 +61,7 @@ describeEachDatabase('scheduled CRM pulls', (ctx) => {
     const companies = synced.find((s) => s.object === 'companies')!.result;
     expect(companies.pulled).toBe(sandbox.all('companies').length);
     expect(synced.map((s) => s.object).sort()).toEqual(['companies', 'contacts']);
+    expect(companies.autoBandIds).toContain(first[0]!.id);
     expect(await matches.getResult({ tenantId: tenant.id, kind: 'company', crmRecordId: first[0]!.id })).toMatchObject({ band: 'auto', candidate: { referenceId: 'c1' } });
     expect(await matches.getResult({ tenantId: tenant.id, kind: 'company', crmRecordId: first[1]!.id })).toMatchObject({ band: 'none' });
 

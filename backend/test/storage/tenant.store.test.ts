@@ -17,6 +17,7 @@ describeEachDatabase('tenant store', (ctx) => {
       credits: { creditsPerRecord: 1, freeReenrichWindowDays: 30, monthlyCap: null, perBatchCap: null, perUserDailyCap: null, refundOnUndo: false },
       mappings: [],
       admins: [],
+      autoEnrich: { recordsPerDay: 0, monthlyCredits: null },
     });
     expect(await store.findById(tenant.id)).toEqual(tenant);
     expect(await store.findByExternalId('hubspot', '1001')).toEqual(tenant);

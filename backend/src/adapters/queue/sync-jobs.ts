@@ -21,7 +21,8 @@ export async function startSyncWorker(
   options: {
     tenants: Pick<TenantStore, 'findById'>;
     depsFor: (tenant: Tenant) => Promise<Parameters<typeof syncTenantObject>[0]>;
-    onSynced?: (input: { tenantId: string; object: CrmObject; result: SyncResult }) => void;
+    /** Told after each pull (e.g. to start automatic enrichment of the new records); the job waits for it. */
+    onSynced?: (input: { tenant: Tenant; tenantId: string; object: CrmObject; result: SyncResult }) => void | Promise<void>;
   },
 ): Promise<void> {
   await queue.work(CRM_SYNC_JOB, async (payload) => {
@@ -29,7 +30,7 @@ export async function startSyncWorker(
     if (!tenant || tenant.status !== 'active') return;
     const object = String(payload.object) as CrmObject;
     const result = await syncTenantObject(await options.depsFor(tenant), { tenant, object, now: new Date() });
-    options.onSynced?.({ tenantId: tenant.id, object, result });
+    await options.onSynced?.({ tenant, tenantId: tenant.id, object, result });
   });
 }
 

@@ -1,6 +1,7 @@
 /** A tenant is one installed CRM account: a HubSpot portal or a Salesforce org. */
 import { crmSchema } from '@accord/shared';
 import { z } from 'zod';
+import { autoEnrichPolicySchema } from '../batches/auto-approval';
 import { creditPolicySchema } from '../credits/credit-policy';
 import { mappingSetSchema } from '../enrichment/mapping';
 
@@ -22,6 +23,8 @@ export const tenantSettingsSchema = z.object({
   mappings: z.array(mappingSetSchema).max(10).default([]),
   /** CRM user ids who may approve batches and change settings (HubSpot: the installer and whom admins add; Salesforce uses its Custom Permission instead). */
   admins: z.array(z.string().min(1).max(200)).max(100).default([]),
+  /** Automatic enrichment of records the scheduled pulls bring in (domain/batches/auto-approval.ts); off by default. */
+  autoEnrich: autoEnrichPolicySchema.prefault({}),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
