@@ -45,6 +45,22 @@ async function main(): Promise<void> {
   });
   const server = composed.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
+  // Server-side latency of each request, from the moment Node hands it over until the reply is written.
+  let measuring = false;
+  const serverMs: number[] = [];
+  server.on('request', (_req, res) => {
+    if (!measuring) return;
+    const started = process.hrtime.bigint();
+    res.on('finish', () => serverMs.push(Number(process.hrtime.bigint() - started) / 1e6));
+  });
+  process.on('message', (message: { type?: string }) => {
+    if (message.type === 'measure') measuring = true;
+    if (message.type === 'stats') {
+      const sorted = [...serverMs].sort((a, b) => a - b);
+      const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
+      process.send?.({ type: 'stats', count: sorted.length, p50: at(0.5), p99: at(0.99) });
+    }
+  });
   const port = (server.address() as { port: number }).port;
 
   const dataset = [...generateCrmDataset({ seed: 11, referenceSeed: DEMO_SEED, companies, people: companies * 2, crmCompanies: PORTALS * RECORDS_PER_PORTAL, crmPeople: 0 })];
