@@ -29,6 +29,9 @@ export const kindOfObject: Record<CrmObjectName, z.infer<typeof recordKindSchema
   Lead: 'person',
 };
 
+/** An id that arrives in a request: no control characters (PostgreSQL refuses NUL in text, logs must stay one line). */
+export const requestIdSchema = idSchema.regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
+
 /** Path parameters of every record endpoint. */
 export const recordParamsSchema = z.object({
   object: crmObjectSchema,
@@ -78,9 +81,9 @@ export type RecordView = z.infer<typeof recordViewSchema>;
 
 /** A person's word on a match: confirm the shown candidate, pick another one, reject it, or "none of these". */
 export const matchDecisionRequestSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('confirm'), referenceId: idSchema }),
-  z.object({ decision: z.literal('pick'), referenceId: idSchema }),
-  z.object({ decision: z.literal('reject'), referenceId: idSchema }),
+  z.object({ decision: z.literal('confirm'), referenceId: requestIdSchema }),
+  z.object({ decision: z.literal('pick'), referenceId: requestIdSchema }),
+  z.object({ decision: z.literal('reject'), referenceId: requestIdSchema }),
   z.object({ decision: z.literal('none') }),
 ]);
 export type MatchDecisionRequest = z.infer<typeof matchDecisionRequestSchema>;
@@ -182,7 +185,7 @@ export const createBatchRequestSchema = z.object({
 });
 export type CreateBatchRequest = z.infer<typeof createBatchRequestSchema>;
 
-export const batchParamsSchema = z.object({ batchId: idSchema });
+export const batchParamsSchema = z.object({ batchId: requestIdSchema });
 export const batchActionSchema = z.enum(['approve', 'reject', 'canary', 'pause', 'resume', 'cancel', 'undo']);
 export type BatchAction = z.infer<typeof batchActionSchema>;
 export const batchActionRequestSchema = z.object({ idempotencyKey: idempotencyKeySchema.optional(), reason: z.string().max(1_000).optional() });

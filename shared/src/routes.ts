@@ -16,6 +16,7 @@ import {
   matchDecisionRequestSchema,
   recordParamsSchema,
   recordViewSchema,
+  requestIdSchema,
   viewerSchema,
   settingsSchema,
   settingsUpdateSchema,
@@ -39,7 +40,7 @@ export interface RouteSpec {
   status?: 200 | 201;
 }
 
-const enrichmentParamsSchema = z.object({ enrichmentId: z.string().min(1).max(200) });
+const enrichmentParamsSchema = z.object({ enrichmentId: requestIdSchema });
 
 export const apiRoutes = {
   me: { method: 'get', path: '/me', summary: 'Who the signed request is from: tenant, user, admin right', access: 'user', reply: viewerSchema },

@@ -5,6 +5,7 @@
  * The stamp is not audited field by field: its values are the audit rows' own reference id, confidence, batch and
  * time, and undo leaves it (it records that Accord enriched the record, which stays true).
  */
+import { auditWritesOf } from './audit-writes-of';
 import crypto from 'node:crypto';
 import type { ErrorCode, MatchResult } from '@accord/shared';
 import type { CreditStore } from '../adapters/db/credit.store';
@@ -95,24 +96,7 @@ export async function enrichRecord(deps: EnrichmentDeps & { credits: CreditStore
       throw new AppError('CRM_UNAVAILABLE', `The CRM refused the write: ${outcome.message}. Nothing was charged.`);
     }
   }
-  const writes: NewAuditWrite[] = enrichment.changes
-    .filter((c) => c.action !== 'skip')
-    .map((c) => ({
-      crm: tenant.crm,
-      kind: match.kind,
-      crmRecordId: match.recordId,
-      field: c.field,
-      before: c.current,
-      after: c.proposed,
-      actor: input.batchId ? 'batch' : 'user',
-      actorId: input.userId,
-      batchId: input.batchId ?? null,
-      enrichmentId: enrichment.id,
-      referenceId: enrichment.referenceId,
-      confidence: enrichment.confidence,
-      creditsCharged: enrichment.credits,
-      writtenAt: now.toISOString(),
-    }));
+  const writes = auditWritesOf(enrichment, { crm: tenant.crm, actor: input.batchId ? 'batch' : 'user', actorId: input.userId, batchId: input.batchId ?? null, now });
   await deps.enrichments.recordWritten(tenant.id, enrichment.id, writes, now);
   return { ...enrichment, state: 'written', error: null };
 }

@@ -73,7 +73,8 @@ describeEachDatabase('API fuzzing', (ctx) => {
   it.each(routes.filter(([, r]) => takesInput(r)))('%s answers garbage with 4xx and a code, and changes nothing', async (_name, route) => {
     const before = await fingerprint(h, ctx.database);
     await fc.assert(
-      fc.asyncProperty(nasty, badBody, async (param, body) => {
+      // An empty parameter collapses the path onto another route (/batches/ is the list): not garbage for this one.
+      fc.asyncProperty(nasty.filter((p) => p.length > 0), badBody, async (param, body) => {
         const path = `/api/v1${fill(route.path, param)}`;
         const agent = request(h.composed.app);
         const req = route.method === 'get' ? agent.get(path) : route.method === 'post' ? agent.post(path) : agent.put(path);

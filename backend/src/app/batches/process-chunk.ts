@@ -9,6 +9,7 @@
  * is found on the next attempt by reading the record back: values that already hold what was planned are not sent
  * again, only recorded.
  */
+import { auditWritesOf } from '../audit-writes-of';
 import crypto from 'node:crypto';
 import type { FieldChange, FieldValue, MatchResult } from '@accord/shared';
 import type { BatchItem, StoredBatch } from '../../adapters/db/batch.store';
@@ -200,24 +201,7 @@ async function recordWritten(deps: BatchDeps, input: { tenant: Tenant; batch: St
     await input.settle(staged.item, 'done', { changed: true, enrichmentId: enrichment.id, error: null });
     return;
   }
-  const writes: NewAuditWrite[] = enrichment.changes
-    .filter((c) => c.action !== 'skip')
-    .map((c) => ({
-      crm: tenant.crm,
-      kind: batch.kind,
-      crmRecordId: enrichment.crmRecordId,
-      field: c.field,
-      before: c.current,
-      after: c.proposed,
-      actor: 'batch',
-      actorId: batch.approvedBy,
-      batchId: batch.id,
-      enrichmentId: enrichment.id,
-      referenceId: enrichment.referenceId,
-      confidence: enrichment.confidence,
-      creditsCharged: enrichment.credits,
-      writtenAt: now.toISOString(),
-    }));
+  const writes = auditWritesOf(enrichment, { crm: tenant.crm, actor: 'batch', actorId: batch.approvedBy, batchId: batch.id, now });
   await deps.enrichments.recordWritten(tenant.id, enrichment.id, writes, now);
   await input.settle(staged.item, 'done', { changed: true, enrichmentId: enrichment.id, error: null });
 }
