@@ -132,7 +132,7 @@ export function composeApp(input: ComposeInput): Composed {
       handlers: {
         ...recordHandlers(deps),
         ...creditHandlers(deps),
-        ...settingsHandlers(deps),
+        ...settingsHandlers({ ...deps, credentials }),
         ...batchHandlers({ wiring: batches, ...(input.queue ? { scheduleEstimate: estimateScheduler(input.queue) } : {}) }),
       },
       checkReplies: input.checkReplies,

@@ -197,3 +197,7 @@ export const batchReviewItemSchema = z.object({
   match: matchResultSchema,
 });
 export const batchReviewReplySchema = z.object({ items: z.array(batchReviewItemSchema) });
+
+/** Uninstalling from inside the CRM: the admin confirms by sending the account's own id back. */
+export const disconnectRequestSchema = z.object({ confirm: z.literal(true) });
+export const disconnectReplySchema = z.object({ disconnected: z.literal(true), at: isoTimestampSchema });

@@ -75,4 +75,23 @@ describeEachDatabase('install flows', (ctx) => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
+
+  it('uninstalls from inside the CRM: only an admin may, every later request is refused, tokens are forgotten, and a reinstall resumes', async () => {
+    const state = (await hubspotState()).searchParams.get('state')!;
+    await request(h.composed.app).get('/install/hubspot/callback').query({ code: h.hubspot.issueAuthorizationCode(), state }).expect(200);
+    const portalId = h.hubspot.portalId;
+    const tenant = (await h.composed.stores.tenants.findByExternalId('hubspot', String(portalId)))!;
+    const byRep = await hubspotRequest(h, 'POST', '/api/v1/account/disconnect', { portalId, userId: 8002, body: { confirm: true } });
+    expect(byRep.status).toBe(403);
+    const unconfirmed = await hubspotRequest(h, 'POST', '/api/v1/account/disconnect', { portalId, userId: 7001, body: {} });
+    expect(unconfirmed.status).toBe(400);
+    await hubspotRequest(h, 'POST', '/api/v1/account/disconnect', { portalId, userId: 7001, body: { confirm: true } }).expect(200);
+    expect(await h.composed.stores.credentials.getOAuthTokens(tenant.id)).toBeUndefined();
+    const after = await hubspotRequest(h, 'GET', '/api/v1/me', { portalId, userId: 7001 });
+    expect(after.status).toBe(403);
+    const again = (await hubspotState()).searchParams.get('state')!;
+    await request(h.composed.app).get('/install/hubspot/callback').query({ code: h.hubspot.issueAuthorizationCode(), state: again }).expect(200);
+    const back = await hubspotRequest(h, 'GET', '/api/v1/me', { portalId, userId: 7001 }).expect(200);
+    expect(back.body.tenantId).toBe(tenant.id);
+  });
 });

@@ -7,6 +7,7 @@ import { AppError } from '../../../app/app-error';
 import { mappingFor } from '../../../app/enrichment-context';
 import type { MappingSet } from '../../../domain/enrichment/mapping';
 import type { Tenant, TenantSettings } from '../../../domain/tenants/tenant';
+import type { CredentialStore } from '../../db/credential.store';
 import type { ApiDeps } from './api-deps';
 import type { RouteHandlers } from './mount-routes';
 
@@ -63,8 +64,16 @@ function mappingsWithPolicies(tenant: Tenant, policies: NonNullable<SettingsUpda
   return [...sets.values()];
 }
 
-export function settingsHandlers(deps: Pick<ApiDeps, 'tenants'>): RouteHandlers {
+export function settingsHandlers(deps: Pick<ApiDeps, 'tenants' | 'connections'> & { credentials: CredentialStore }): RouteHandlers {
   return {
+    // Uninstall: the tenant is marked uninstalled (every request from it is refused), its tokens and API key are
+    // forgotten, and its connection is dropped. Nothing in the CRM is touched; matches and the ledger are kept.
+    disconnect: async ({ tenant, now }) => {
+      await deps.tenants.markUninstalled(tenant.id, now);
+      await deps.credentials.removeAll(tenant.id);
+      deps.connections.forget(tenant.id);
+      return { disconnected: true, at: now.toISOString() };
+    },
     getSettings: async ({ tenant }) => settingsOf(tenant),
     updateSettings: async ({ tenant, body, now }) => {
       const updated = await deps.tenants.updateSettings(tenant.id, settingsPatch(tenant, body), now);
