@@ -6,7 +6,7 @@
 import { batchListReplySchema, batchSchema, creditsReplySchema, type Batch } from '@accord/shared';
 import { createInProcessQueue, type InProcessQueue } from '../../src/adapters/queue/in-process-queue';
 import { describeEachDatabase } from '../helpers/test-databases';
-import { hubspotRequest, installHubspotTenant, seedHubspotCompanies, startApiHarness, type ApiHarness } from '../helpers/api-harness';
+import { connectSalesforceTenant, hubspotRequest, installHubspotTenant, salesforceRequest, seedHubspotCompanies, startApiHarness, type ApiHarness } from '../helpers/api-harness';
 
 describeEachDatabase('batches over the API', (ctx) => {
   let h: ApiHarness;
@@ -73,5 +73,29 @@ describeEachDatabase('batches over the API', (ctx) => {
     expect(pause.status).toBe(409);
     expect(pause.body.error.code).toBe('ILLEGAL_TRANSITION');
     expect((await hubspotRequest(h, 'GET', '/api/v1/batches/no-such-batch', rep())).status).toBe(404);
+  });
+
+  it("keeps tenants apart: another org gets 404 from every batch and enrichment endpoint with this portal's ids", async () => {
+    const records = seedHubspotCompanies(h, 1);
+    const created = batchSchema.parse(
+      (await hubspotRequest(h, 'POST', '/api/v1/batches', { ...admin(), body: { object: 'companies', selection: { by: 'ids', recordIds: [records[0]!.id] }, idempotencyKey: 'batch-api-iso' } }).expect(201)).body,
+    );
+    await queue.drain();
+    const enriched = await hubspotRequest(h, 'POST', `/api/v1/records/companies/${seedHubspotCompanies(h, 1)[0]!.id}/enrich`, { ...rep(), body: { idempotencyKey: 'iso-enrich-1' } }).expect(200);
+    const { apiKey } = await connectSalesforceTenant(h);
+    const other = (method: 'GET' | 'POST', path: string) => salesforceRequest(h, method, path, { apiKey, canApprove: true, ...(method === 'POST' ? { body: {} } : {}) });
+    const batchPaths: ['GET' | 'POST', string][] = [
+      ['GET', `/api/v1/batches/${created.id}`],
+      ['GET', `/api/v1/batches/${created.id}/review`],
+      ...(['approve', 'reject', 'canary', 'pause', 'resume', 'cancel', 'undo'] as const).map((a): ['POST', string] => ['POST', `/api/v1/batches/${created.id}/${a}`]),
+      ['POST', `/api/v1/enrichments/${enriched.body.enrichment.enrichmentId}/undo`],
+    ];
+    for (const [method, path] of batchPaths) {
+      const res = await other(method, path);
+      expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+    }
+    const list = batchListReplySchema.parse((await other('GET', '/api/v1/batches')).body);
+    expect(list.items.map((b) => b.id)).not.toContain(created.id);
+    expect((await batch(created.id)).state).toBe('awaiting_approval');
   });
 });
