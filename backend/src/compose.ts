@@ -104,6 +104,10 @@ export function composeApp(input: ComposeInput): Composed {
     referenceRecord: async (kind, id) => (kind === 'company' ? input.reference.getCompany(id) : input.reference.getPerson(id)),
     referenceExists: (kind, id) => input.index.has(kind, id),
     connections,
+    onEnriched: ({ credits: charged }) => {
+      metrics.enrichments.inc({ outcome: 'written' });
+      metrics.creditsCharged.inc(charged);
+    },
   };
   const scheduleRun = input.queue ? batchRunScheduler(input.queue, { workersPerBatch: 1 }) : undefined;
   const batches = composeBatches({

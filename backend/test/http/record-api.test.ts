@@ -6,6 +6,7 @@ import { creditsReplySchema, enrichResultSchema, recordViewSchema, settingsSchem
 import { describeEachDatabase } from '../helpers/test-databases';
 import { connectSalesforceTenant, hubspotRequest, installHubspotTenant, salesforceRequest, seedHubspotCompanies, startApiHarness, type ApiHarness } from '../helpers/api-harness';
 import { toCrmValues } from '../../src/adapters/crm/sandbox/crm-values';
+import request from 'supertest';
 
 describeEachDatabase('record page API', (ctx) => {
   let h: ApiHarness;
@@ -59,6 +60,9 @@ describeEachDatabase('record page API', (ctx) => {
     for (const w of first.enrichment.writes) expect(String(stored[w.field])).toBe(String(w.after));
     const after = recordViewSchema.parse((await hubspotRequest(h, 'GET', `/api/v1/records/companies/${record!.id}`, rep())).body);
     expect(after.preview?.blockedBy).toBe('NOTHING_TO_CHANGE');
+    const metrics = (await request(h.composed.app).get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/accord_enrichments_total\{outcome="written"\} [1-9]/);
+    expect(metrics).toMatch(/accord_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/records\/:object\/:recordId",status="200"\} [1-9]/);
     expect(after.history[0]?.enrichmentId).toBe(first.enrichment.enrichmentId);
   });
 

@@ -18,4 +18,6 @@ export interface ApiDeps {
   referenceRecord: (kind: RecordKind, referenceId: string) => Promise<ReferenceRecord | undefined>;
   referenceExists: (kind: RecordKind, referenceId: string) => boolean;
   connections: CrmConnections;
+  /** Hears of each enrichment a request wrote (for metrics); a retry of a written one is not counted again. */
+  onEnriched?: (input: { credits: number }) => void;
 }

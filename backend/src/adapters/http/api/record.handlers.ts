@@ -94,6 +94,7 @@ export function recordHandlers(deps: ApiDeps): RouteHandlers {
         now,
         salesforcePersonObject: personObject,
       });
+      if (!seen && enrichment.state === 'written') deps.onEnriched?.({ credits: enrichment.credits });
       const writes = (await deps.enrichments.auditForEnrichment(tenant.id, enrichment.id)).filter((w) => w.actor !== 'undo');
       if (writes.length > 0) await rememberWrites(deps, tenant, params.object, params.recordId, loaded.values, writes, now);
       return { enrichment: summariseEnrichment(enrichment, writes), credits: await getCreditBalance(deps, { tenant, now }) };
