@@ -76,7 +76,8 @@ describeEachDatabase('API authentication', (ctx) => {
   it("lets HubSpot's one retry of a request that failed with a 5xx through, signature and all", async () => {
     const [record] = seedHubspotCompanies(h, 1);
     const timestampMs = Date.now() + 2;
-    h.hubspot.injectFaults({ status5xx: 20 });
+    // More 5xx than the governor retries, whatever its timing, so the first attempt surely fails.
+    h.hubspot.injectFaults({ status5xx: 1_000 });
     const failed = await hubspotRequest(h, 'GET', `/api/v1/records/companies/${record!.id}`, { portalId, userId: 7001, timestampMs });
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(codeOf(failed)).toBe('CRM_UNAVAILABLE');
