@@ -21,6 +21,12 @@ export const crmOfObject: Record<CrmObjectName, z.infer<typeof crmSchema>> = {
   Lead: 'salesforce',
 };
 
+/** The objects of each CRM, in the order admins see them. */
+export const crmObjectsOf: Readonly<Record<z.infer<typeof crmSchema>, readonly CrmObjectName[]>> = {
+  hubspot: crmObjectSchema.options.filter((o) => crmOfObject[o] === 'hubspot'),
+  salesforce: crmObjectSchema.options.filter((o) => crmOfObject[o] === 'salesforce'),
+};
+
 export const kindOfObject: Record<CrmObjectName, z.infer<typeof recordKindSchema>> = {
   companies: 'company',
   contacts: 'person',

@@ -21,6 +21,11 @@ export function crmObjectFor(tenant: Tenant, kind: MatchResult['kind'], salesfor
   return kind === 'company' ? 'Account' : salesforcePersonObject;
 }
 
+/** Which Salesforce object a person record lives in, given the CRM object a request names. */
+export function personObjectOf(object: CrmObject): 'Contact' | 'Lead' {
+  return object === 'Lead' ? 'Lead' : 'Contact';
+}
+
 export function mappingFor(tenant: Tenant, object: CrmObject): FieldMapping[] {
   const custom = tenant.settings.mappings.find((m) => m.crm === tenant.crm && m.object === object);
   return (custom ?? defaultMappingFor(tenant.crm, object))?.fields ?? [];

@@ -5,7 +5,7 @@
 import { kindOfObject, type CrmObjectName, type RecordView, type Viewer } from '@accord/shared';
 import type { CreditStore } from '../adapters/db/credit.store';
 import type { Tenant } from '../domain/tenants/tenant';
-import type { EnrichmentDeps } from './enrichment-context';
+import { personObjectOf, type EnrichmentDeps } from './enrichment-context';
 import { enrichmentHistory } from './enrichment-history';
 import { getCreditBalance } from './get-credit-balance';
 import { loadCrmRecord, type LoadRecordDeps } from './load-crm-record';
@@ -21,10 +21,9 @@ export async function getRecordView(
 ): Promise<RecordView> {
   const { tenant, viewer, object, recordId, now } = input;
   const loaded = await loadCrmRecord(deps, { tenant, object, recordId, now, ...(input.refresh ? { refresh: true } : {}) });
-  const personObject = object === 'Lead' ? 'Lead' : 'Contact';
   const [preview, credits, history] = await Promise.all([
     loaded.match.candidate
-      ? previewEnrichment({ ...deps, crm: loaded.snapshotPort }, { tenant, match: loaded.match, userId: viewer.userId, now, salesforcePersonObject: personObject })
+      ? previewEnrichment({ ...deps, crm: loaded.snapshotPort }, { tenant, match: loaded.match, userId: viewer.userId, now, salesforcePersonObject: personObjectOf(object) })
       : Promise.resolve(null),
     getCreditBalance(deps, { tenant, now }),
     enrichmentHistory(deps, { tenantId: tenant.id, kind: kindOfObject[object], recordId, limit: HISTORY_LIMIT }),

@@ -22,7 +22,7 @@ const badBody = fc.oneof(
   fc.record({ idempotencyKey: nasty, decision: nasty, referenceId: badValue, expectedCost: badValue, rateLimitSharePercent: badValue, selection: badValue }, { requiredKeys: ['idempotencyKey', 'rateLimitSharePercent'] }).map((v) => JSON.stringify(v)),
 );
 
-async function fingerprint(h: ApiHarness, database: Parameters<typeof startApiHarness>[0]): Promise<string> {
+async function fingerprint(database: Parameters<typeof startApiHarness>[0]): Promise<string> {
   const tables = ['tenants', 'credit_ledger', 'credit_accounts', 'enrichments', 'audit_writes', 'match_results', 'match_decisions', 'crm_snapshots', 'credentials'];
   const parts: string[] = [];
   for (const table of tables) {
@@ -31,7 +31,6 @@ async function fingerprint(h: ApiHarness, database: Parameters<typeof startApiHa
   }
   const settings = await database.db.selectFrom('tenants').select(['settings_json', 'updated_at']).orderBy('id').execute();
   parts.push(JSON.stringify(settings));
-  void h;
   return parts.join('|');
 }
 
@@ -53,7 +52,7 @@ describeEachDatabase('API fuzzing', (ctx) => {
   const takesInput = (route: RouteSpec) => route.params !== undefined || route.body !== undefined;
 
   it.each(routes.filter(([, r]) => !takesInput(r)))('%s takes no input: garbage in the query string is ignored and changes nothing', async (_name, route) => {
-    const before = await fingerprint(h, ctx.database);
+    const before = await fingerprint(ctx.database);
     await fc.assert(
       fc.asyncProperty(nasty, nasty, async (key, value) => {
         const res = await request(h.composed.app)
@@ -67,11 +66,11 @@ describeEachDatabase('API fuzzing', (ctx) => {
       }),
       { numRuns: 20 },
     );
-    expect(await fingerprint(h, ctx.database)).toBe(before);
+    expect(await fingerprint(ctx.database)).toBe(before);
   });
 
   it.each(routes.filter(([, r]) => takesInput(r)))('%s answers garbage with 4xx and a code, and changes nothing', async (_name, route) => {
-    const before = await fingerprint(h, ctx.database);
+    const before = await fingerprint(ctx.database);
     await fc.assert(
       // An empty parameter collapses the path onto another route (/batches/ is the list): not garbage for this one.
       fc.asyncProperty(nasty.filter((p) => p.length > 0), badBody, async (param, body) => {
@@ -88,6 +87,6 @@ describeEachDatabase('API fuzzing', (ctx) => {
       }),
       { numRuns: 40 },
     );
-    expect(await fingerprint(h, ctx.database)).toBe(before);
+    expect(await fingerprint(ctx.database)).toBe(before);
   });
 });

@@ -30,6 +30,11 @@ export const CRM_RATE_LIMITS: Readonly<Record<Crm, { limit: number; windowMs: nu
   salesforce: { limit: 100_000, windowMs: 86_400_000 },
 };
 
+/** The tenant's budget: the CRM's limit at the share of it the admin gave Accord. */
+function specOf(tenant: Tenant): RateLimitSpec {
+  return { ...CRM_RATE_LIMITS[tenant.crm], sharePercent: tenant.settings.rateLimitSharePercent };
+}
+
 export interface TenantCrm {
   client: CrmClient;
   spec: RateLimitSpec;
@@ -80,7 +85,7 @@ export function createCrmConnections(deps: {
         client = counted(await clientFor(tenant), deps.onRequest);
         cache.set(tenant.id, client);
       }
-      const spec: RateLimitSpec = { ...CRM_RATE_LIMITS[tenant.crm], sharePercent: tenant.settings.rateLimitSharePercent };
+      const spec = specOf(tenant);
       return {
         client,
         spec,
@@ -94,7 +99,7 @@ export function createCrmConnections(deps: {
       const hubspot = deps.endpoints.hubspot;
       if (tenant.crm !== 'hubspot' || !hubspot) return [];
       const accessToken = createHubspotTokenProvider({ credentials: deps.credentials, tenantId: tenant.id, app: hubspot });
-      const spec: RateLimitSpec = { ...CRM_RATE_LIMITS.hubspot, sharePercent: tenant.settings.rateLimitSharePercent };
+      const spec = specOf(tenant);
       const admin = createHubspotPropertyAdmin({
         accessToken,
         basePath: hubspot.apiBaseUrl,

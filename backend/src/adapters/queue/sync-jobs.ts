@@ -2,6 +2,7 @@
  * Scheduled pulls as jobs: every interval, one sync job per active tenant and CRM object (a singleton key keeps at
  * most one waiting per tenant and object, so a slow CRM never piles them up); a job pulls and matches the changes.
  */
+import { crmObjectsOf } from '@accord/shared';
 import type { TenantStore } from '../db/tenant.store';
 import { syncTenantObject, type SyncResult } from '../../app/sync-tenant-object';
 import type { CrmObject } from '../../domain/enrichment/mapping';
@@ -11,10 +12,7 @@ import type { JobQueue } from './job-queue';
 export const CRM_SYNC_JOB = 'crm-sync';
 
 /** The objects pulled per CRM: data, not branches. */
-export const SYNCED_OBJECTS: Readonly<Record<Tenant['crm'], readonly CrmObject[]>> = {
-  hubspot: ['companies', 'contacts'],
-  salesforce: ['Account', 'Contact', 'Lead'],
-};
+export const SYNCED_OBJECTS: Readonly<Record<Tenant['crm'], readonly CrmObject[]>> = crmObjectsOf;
 
 export async function startSyncWorker(
   queue: JobQueue,

@@ -13,11 +13,12 @@ import type { TenantStore } from '../../db/tenant.store';
 import { startHubspotSandbox, type HubspotSandbox } from './hubspot';
 import { SANDBOX_INSTALLER } from './hubspot/oauth';
 import { startSalesforceSandbox, type SalesforceSandbox } from './salesforce';
+import { SANDBOX_ORG_ID, SANDBOX_USER_ID } from './salesforce/oauth';
 import { toCrmValues } from './crm-values';
 
 export const DEMO_CREDITS = 1_000;
 /** The sandbox org's admin user (what the package's Apex would send as X-Accord-User-Id). */
-export const SANDBOX_SALESFORCE_USER = '0055g00000INTusrAA';
+export const SANDBOX_SALESFORCE_USER = SANDBOX_USER_ID;
 
 export interface DemoCrms {
   hubspot: { sandbox: HubspotSandbox; tenant: Tenant; clientSecret: string; adminUserId: string; companyIds: string[]; contactIds: string[] };
@@ -52,9 +53,8 @@ export async function startDemoCrms(
   const accountIds = salesforce.seed('Account', companies.map((c) => toCrmValues('Account', c)));
   salesforce.seed('Contact', people.map((p) => ({ ...toCrmValues('Contact', p), LastName: p.lastName ?? 'Unknown' })));
   const tokens = salesforce.issueTokens();
-  const orgId = '00D5g00000SBXorgAA';
   const { tenant: salesforceTenant, apiKey } = await connectSalesforce(deps, {
-    authorization: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, instanceUrl: salesforce.url, organizationId: orgId, userId: SANDBOX_SALESFORCE_USER },
+    authorization: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, instanceUrl: salesforce.url, organizationId: SANDBOX_ORG_ID, userId: SANDBOX_SALESFORCE_USER },
     now: input.now,
   });
 

@@ -3,6 +3,7 @@ import { crmOfObject, kindOfObject, type CrmObjectName, type FieldValue } from '
 import { AppError } from '../../../app/app-error';
 import { decideMatch } from '../../../app/decide-match';
 import { enrichRecord } from '../../../app/enrich-record';
+import { crmObjectFor, personObjectOf } from '../../../app/enrichment-context';
 import { enrichmentHistory, summariseEnrichment } from '../../../app/enrichment-history';
 import { getCreditBalance } from '../../../app/get-credit-balance';
 import { getRecordView, HISTORY_LIMIT, type RecordViewDeps } from '../../../app/get-record-view';
@@ -19,9 +20,7 @@ const decisionKinds: Record<'confirm' | 'pick' | 'reject' | 'none', MatchDecisio
 
 /** Salesforce record ids start with their object's key prefix: people are Contacts (003) or Leads (00Q). */
 export function objectOfRecord(tenant: Tenant, kind: 'company' | 'person', recordId: string): CrmObjectName {
-  if (tenant.crm === 'hubspot') return kind === 'company' ? 'companies' : 'contacts';
-  if (kind === 'company') return 'Account';
-  return recordId.startsWith('00Q') ? 'Lead' : 'Contact';
+  return crmObjectFor(tenant, kind, recordId.startsWith('00Q') ? 'Lead' : 'Contact');
 }
 
 function assertObjectOfTenant(tenant: Tenant, object: CrmObjectName): void {
@@ -70,15 +69,14 @@ export function recordHandlers(deps: ApiDeps): RouteHandlers {
     previewEnrichment: async ({ tenant, viewer, params, now }) => {
       assertObjectOfTenant(tenant, params.object);
       const loaded = await loadCrmRecord(viewDeps(tenant, params.object), { tenant, object: params.object, recordId: params.recordId, now });
-      const personObject = params.object === 'Lead' ? 'Lead' : 'Contact';
-      return previewEnrichment({ ...deps, crm: loaded.snapshotPort }, { tenant, match: loaded.match, userId: viewer.userId, now, salesforcePersonObject: personObject });
+      return previewEnrichment({ ...deps, crm: loaded.snapshotPort }, { tenant, match: loaded.match, userId: viewer.userId, now, salesforcePersonObject: personObjectOf(params.object) });
     },
 
     enrichRecord: async ({ tenant, viewer, params, body, now }) => {
       assertObjectOfTenant(tenant, params.object);
       const loaded = await loadCrmRecord(viewDeps(tenant, params.object), { tenant, object: params.object, recordId: params.recordId, now });
       const live = (await deps.connections.forTenant(tenant)).records(params.object);
-      const personObject = params.object === 'Lead' ? 'Lead' : 'Contact';
+      const personObject = personObjectOf(params.object);
       const enrichDeps = { ...deps, crm: live };
       const seen = await deps.enrichments.findByKey(tenant.id, body.idempotencyKey);
       if (!seen && body.expectedCost !== undefined) {

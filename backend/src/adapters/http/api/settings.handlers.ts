@@ -2,7 +2,7 @@
  * Admin settings: thresholds, the rate-limit share, credit caps, per-field overwrite policies and the admin list.
  * Field policies are kept as a tenant mapping per CRM object (the default mapping with the changed policies).
  */
-import type { CrmObjectName, Settings, SettingsUpdate } from '@accord/shared';
+import { crmObjectsOf, kindOfObject, type CrmObjectName, type Settings, type SettingsUpdate } from '@accord/shared';
 import { AppError } from '../../../app/app-error';
 import { mappingFor } from '../../../app/enrichment-context';
 import type { MappingSet } from '../../../domain/enrichment/mapping';
@@ -10,8 +10,6 @@ import type { Tenant, TenantSettings } from '../../../domain/tenants/tenant';
 import type { CredentialStore } from '../../db/credential.store';
 import type { ApiDeps } from './api-deps';
 import type { RouteHandlers } from './mount-routes';
-
-const objectsOf: Record<Tenant['crm'], CrmObjectName[]> = { hubspot: ['companies', 'contacts'], salesforce: ['Account', 'Contact', 'Lead'] };
 
 export function settingsOf(tenant: Tenant): Settings {
   const s = tenant.settings;
@@ -21,7 +19,7 @@ export function settingsOf(tenant: Tenant): Settings {
     rateLimitSharePercent: s.rateLimitSharePercent,
     defaultCountry: s.defaultCountry,
     credits: { monthlyCap: s.credits.monthlyCap, perUserDailyCap: s.credits.perUserDailyCap, perBatchCap: s.credits.perBatchCap },
-    fieldPolicies: objectsOf[tenant.crm].flatMap((object) =>
+    fieldPolicies: crmObjectsOf[tenant.crm].flatMap((object) =>
       mappingFor(tenant, object).map((m) => ({ object, field: m.target, label: m.label ?? m.target, policy: m.policy })),
     ),
     admins: s.admins,
@@ -51,15 +49,14 @@ function mappingsWithPolicies(tenant: Tenant, policies: NonNullable<SettingsUpda
   const sets = new Map<CrmObjectName, MappingSet>();
   for (const set of tenant.settings.mappings) if (set.crm === tenant.crm) sets.set(set.object, set);
   policies.forEach((p, i) => {
-    if (!objectsOf[tenant.crm].includes(p.object)) {
+    if (!crmObjectsOf[tenant.crm].includes(p.object)) {
       throw new AppError('VALIDATION_FAILED', `${p.object} is not an object of this CRM.`, { details: [{ path: `body.fieldPolicies.${i}.object`, message: 'not an object of this CRM' }] });
     }
     const fields = sets.get(p.object)?.fields ?? mappingFor(tenant, p.object);
     if (!fields.some((m) => m.target === p.field)) {
       throw new AppError('VALIDATION_FAILED', `Accord does not write ${p.field} on ${p.object}.`, { details: [{ path: `body.fieldPolicies.${i}.field`, message: 'not a mapped field' }] });
     }
-    const kind = p.object === 'companies' || p.object === 'Account' ? 'company' : 'person';
-    sets.set(p.object, { crm: tenant.crm, object: p.object, kind, fields: fields.map((m) => (m.target === p.field ? { ...m, policy: p.policy } : m)) });
+    sets.set(p.object, { crm: tenant.crm, object: p.object, kind: kindOfObject[p.object], fields: fields.map((m) => (m.target === p.field ? { ...m, policy: p.policy } : m)) });
   });
   return [...sets.values()];
 }

@@ -6,8 +6,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { ApiReply } from './api-reply';
 
-const ORG_ID = '00D5g00000SBXorgAA';
-const USER_ID = '0055g00000INTusrAA';
+/** The sandbox org and the user its tokens belong to. */
+export const SANDBOX_ORG_ID = '00D5g00000SBXorgAA';
+export const SANDBOX_USER_ID = '0055g00000INTusrAA';
 
 export interface SandboxTokens {
   accessToken: string;
@@ -70,7 +71,7 @@ export class SandboxOAuth {
       return oauthError('unsupported_grant_type', 'grant type not supported');
     }
     const issuedAt = String(this.clock());
-    const id = `${instanceUrl}/id/${ORG_ID}/${USER_ID}`;
+    const id = `${instanceUrl}/id/${SANDBOX_ORG_ID}/${SANDBOX_USER_ID}`;
     // Salesforce signs id + issued_at with the consumer secret (HMAC-SHA256, base64).
     const signature = createHmac('sha256', params.get('client_secret') ?? '').update(id + issuedAt).digest('base64');
     return {
@@ -89,7 +90,7 @@ export class SandboxOAuth {
   }
 
   private newAccessToken(): string {
-    const token = `${ORG_ID}!AQ${randomBytes(30).toString('base64url')}`;
+    const token = `${SANDBOX_ORG_ID}!AQ${randomBytes(30).toString('base64url')}`;
     this.activeAccessTokens.add(token);
     return token;
   }
