@@ -178,8 +178,8 @@ describe('HubSpot CrmClient', () => {
   it('creates companies and returns their new ids in input order, refusing more than 100 inputs', async () => {
     const { sb, crm } = await start();
     const results = await crm.createBatch('companies', [
-      { name: 'Acme', domain: 'acme.example', numberofemployees: 12 },
-      { name: 'Globex', domain: 'globex.example', city: null },
+      { values: { name: 'Acme', domain: 'acme.example', numberofemployees: 12 } },
+      { values: { name: 'Globex', domain: 'globex.example', city: null } },
     ]);
     expect(results).toEqual([
       { index: 0, ok: true, id: expect.stringMatching(/^\d+$/) },
@@ -188,10 +188,31 @@ describe('HubSpot CrmClient', () => {
     const [acme, globex] = results.map((r) => (r.ok ? sb.get('companies', r.id) : undefined));
     expect(acme?.properties).toMatchObject({ name: 'Acme', numberofemployees: '12' });
     expect(globex?.properties).toMatchObject({ name: 'Globex', domain: 'globex.example' });
-    const tooMany = Array.from({ length: 101 }, (_, i) => ({ name: `C${i}` }));
+    const tooMany = Array.from({ length: 101 }, (_, i) => ({ values: { name: `C${i}` } }));
     await expect(crm.createBatch('companies', tooMany)).rejects.toThrow(/at most 100/);
-    await expect(crm.updateBatch('companies', tooMany.map((v, i) => ({ id: String(i), values: v })))).rejects.toThrow(/at most 100/);
+    await expect(crm.updateBatch('companies', tooMany.map((v, i) => ({ id: String(i), values: v.values })))).rejects.toThrow(/at most 100/);
     expect(sb.requests).toHaveLength(1);
+  });
+
+  it('creates contacts at their company and finds people by email or company', async () => {
+    const { sb, crm } = await start();
+    const [acme, globex] = sb.seed('companies', [{ properties: { name: 'Acme' } }, { properties: { name: 'Globex' } }]);
+    const results = await crm.createBatch('contacts', [
+      { values: { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@acme.example' }, companyRecordId: acme!.id },
+      { values: { firstname: 'Grace', lastname: 'Hopper', email: 'grace@globex.example' }, companyRecordId: globex!.id },
+      { values: { firstname: 'Alan', lastname: 'Turing', email: 'alan@elsewhere.example' } },
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const [ada, grace, alan] = results.map((r) => (r.ok ? r.id : ''));
+    expect(sb.get('contacts', ada!)?.properties.associatedcompanyid).toBe(acme!.id);
+
+    const found = await crm.findPeople('contacts', { emails: ['ALAN@elsewhere.example'], companyRecordIds: [acme!.id], fields: ['email', 'lastname'] });
+    const byId = new Map(found.map((p) => [p.id, p]));
+    expect([...byId.keys()].sort()).toEqual([ada!, alan!].sort());
+    expect(byId.get(ada!)).toMatchObject({ companyRecordId: acme!.id, values: { email: 'ada@acme.example', lastname: 'Lovelace' } });
+    expect(byId.get(alan!)).toMatchObject({ companyRecordId: null });
+    expect(byId.has(grace!)).toBe(false);
+    expect(await crm.findPeople('contacts', { emails: [], companyRecordIds: [], fields: ['email'] })).toEqual([]);
   });
 
   it('describes fields with types, writability and enumeration options', async () => {

@@ -176,7 +176,7 @@ describe('Salesforce CrmClient: writes', () => {
 
   it('refuses more than 200 records per call without sending anything', async () => {
     const { sandbox, client } = await connect();
-    await expect(client.createBatch('Account', accounts(201) as Record<string, string>[])).rejects.toThrow(/at most 200/);
+    await expect(client.createBatch('Account', accounts(201).map((values) => ({ values: values as Record<string, string> })))).rejects.toThrow(/at most 200/);
     expect(sandbox.requests).toHaveLength(0);
   });
 
@@ -184,10 +184,10 @@ describe('Salesforce CrmClient: writes', () => {
     const { sandbox, client } = await connect();
 
     const results = await client.createBatch('Contact', [
-      { LastName: 'Lovelace', Email: 'ada@example.com' },
-      { FirstName: 'No last name' },
-      { LastName: 'Hopper', Email: 'not-an-email' },
-      { LastName: 'Turing' },
+      { values: { LastName: 'Lovelace', Email: 'ada@example.com' } },
+      { values: { FirstName: 'No last name' } },
+      { values: { LastName: 'Hopper', Email: 'not-an-email' } },
+      { values: { LastName: 'Turing' } },
     ]);
 
     expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'REQUIRED_FIELD_MISSING', 'INVALID_EMAIL_ADDRESS', 'ok']);
@@ -195,6 +195,27 @@ describe('Salesforce CrmClient: writes', () => {
     expect(created).toHaveLength(2);
     created.forEach((id) => expect(id).toMatch(/^003[A-Za-z0-9]{15}$/));
     expect(sandbox.get('Contact', created[0] ?? '')?.Email).toBe('ada@example.com');
+  });
+
+  it('creates Contacts under their Account and finds people by email or account, quoting every value', async () => {
+    const { sandbox, client } = await connect();
+    const [acme, globex] = sandbox.seed('Account', [{ Name: 'Acme' }, { Name: 'Globex' }]);
+    const results = await client.createBatch('Contact', [
+      { values: { FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@acme.example' }, companyRecordId: acme },
+      { values: { FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@globex.example' }, companyRecordId: globex },
+      { values: { FirstName: 'Pat', LastName: "O'Brien", Email: "pat.o'brien@elsewhere.example" } },
+      { values: { LastName: 'Nobody' }, companyRecordId: '001000000000000AAA' },
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'ok', 'ok', 'INVALID_CROSS_REFERENCE_KEY']);
+    const [ada, grace, pat] = results.map((r) => (r.ok ? r.id : ''));
+
+    const found = await client.findPeople('Contact', { emails: ["PAT.O'BRIEN@elsewhere.example"], companyRecordIds: [acme!], fields: ['Email', 'LastName'] });
+    const byId = new Map(found.map((p) => [p.id, p]));
+    expect([...byId.keys()].sort()).toEqual([ada!, pat!].sort());
+    expect(byId.get(ada!)).toMatchObject({ companyRecordId: acme, values: { Email: 'ada@acme.example', LastName: 'Lovelace' } });
+    expect(byId.get(pat!)).toMatchObject({ companyRecordId: null, values: { LastName: "O'Brien" } });
+    expect(byId.has(grace!)).toBe(false);
+    await expect(client.findPeople('Lead', { emails: ['x@y.example'], companyRecordIds: [], fields: [] })).rejects.toThrow(/Contacts/);
   });
 });
 

@@ -24,6 +24,17 @@ export interface ChangedPage {
   cursor: string | null;
 }
 
+/** A record to create; a new person may name the company (HubSpot company, Salesforce Account) it belongs to. */
+export interface NewCrmRecord {
+  values: Readonly<Record<string, FieldValue>>;
+  companyRecordId?: string | null;
+}
+
+/** A CRM person with the id of the company it belongs to (HubSpot's primary company, Salesforce's AccountId). */
+export interface CrmPersonRecord extends CrmRawRecord {
+  companyRecordId: string | null;
+}
+
 export type RecordWriteResult =
   | { index: number; ok: true; id: string }
   | { index: number; ok: false; retryable: boolean; code: string; message: string };
@@ -47,8 +58,13 @@ export interface CrmClient {
   readByIds(object: CrmObject, input: { ids: readonly string[]; fields: readonly string[] }): Promise<CrmRawRecord[]>;
   /** Updates up to the provider's batch limit (HubSpot 100, Salesforce 200) in one call; a result per input, in order. */
   updateBatch(object: CrmObject, updates: readonly { id: string; values: Readonly<Record<string, FieldValue>> }[]): Promise<RecordWriteResult[]>;
-  /** Creates up to the batch limit in one call; a result per input, in order. */
-  createBatch(object: CrmObject, creates: readonly Readonly<Record<string, FieldValue>>[]): Promise<RecordWriteResult[]>;
+  /** Creates up to the batch limit in one call, people linked to their company; a result per input, in order. */
+  createBatch(object: CrmObject, creates: readonly NewCrmRecord[]): Promise<RecordWriteResult[]>;
+  /**
+   * The people (`object`: contacts or Contact) whose email is one of `emails` (case-insensitive) or who belong to
+   * one of `companyRecordIds`, `fields` only: what a "create people" batch checks before it creates anyone.
+   */
+  findPeople(object: CrmObject, input: { emails: readonly string[]; companyRecordIds: readonly string[]; fields: readonly string[] }): Promise<CrmPersonRecord[]>;
   describeFields(object: CrmObject): Promise<CrmFieldDescription[]>;
   /**
    * What the CRM's quota headers said on the latest response (HubSpot X-HubSpot-RateLimit-*, Salesforce

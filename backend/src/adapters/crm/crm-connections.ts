@@ -120,6 +120,7 @@ function counted(client: CrmClient, onRequest: ((crm: Crm, operation: string) =>
     readByIds: (object, input) => (note('read'), client.readByIds(object, input)),
     updateBatch: (object, updates) => (note('update'), client.updateBatch(object, updates)),
     createBatch: (object, creates) => (note('create'), client.createBatch(object, creates)),
+    findPeople: (object, input) => (note('find_people'), client.findPeople(object, input)),
     describeFields: (object) => (note('describe'), client.describeFields(object)),
     quota: () => client.quota(),
   };

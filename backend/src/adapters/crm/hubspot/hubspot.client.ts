@@ -5,9 +5,10 @@
  * SDK's retry decorators are process-wide anyway (platform/hubspot.md §6). SDK types stay inside this folder.
  */
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies';
+import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/contacts';
 import type { FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../../domain/enrichment/mapping';
-import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
+import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmPersonRecord, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { decodeCursor, encodeCursor, firstCursor, nextCursor, searchShape } from './hubspot-change-cursor';
 import { describeHubspotProperty } from './hubspot-field-types';
 import { createHubspotCaller, type HubspotClientOptions } from './hubspot-sdk';
@@ -25,6 +26,23 @@ const BATCH_MAX = BATCH_LIMITS.hubspot;
 interface BatchAnswer {
   results: { id: string; properties: Record<string, string | null>; updatedAt: Date; objectWriteTraceId?: string }[];
   errors?: { category: string; message: string; context?: Record<string, string[] | undefined> }[];
+}
+
+/** A contact's primary company id, which HubSpot sets from the first company association. */
+const PRIMARY_COMPANY = 'associatedcompanyid';
+/** HubSpot's search takes at most 100 values in one IN filter. */
+const IN_MAX_VALUES = 100;
+/** HubSpot's default contact-to-company association type (unlabelled); the first one becomes the primary company. */
+const CONTACT_TO_COMPANY = 279;
+
+function companyAssociation(companyRecordId: string) {
+  return { to: { id: companyRecordId }, types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: CONTACT_TO_COMPANY }] };
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function hubspotObject(object: CrmObject): HubspotObject {
@@ -135,7 +153,11 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     if (creates.length === 0) return [];
     const answer: BatchAnswer = await call(`batch create ${type}`, (client, callOptions) =>
       client.crm[type].batchApi.create({
-        inputs: creates.map((values, index) => ({ properties: toHubspotValues(values), objectWriteTraceId: String(index), associations: [] })),
+        inputs: creates.map((c, index) => ({
+          properties: toHubspotValues(c.values),
+          objectWriteTraceId: String(index),
+          associations: c.companyRecordId ? [companyAssociation(c.companyRecordId)] : [],
+        })),
       }, callOptions),
     );
     // HubSpot echoes objectWriteTraceId when it supports it; otherwise a complete answer is taken in input order.
@@ -147,11 +169,38 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     });
   }
 
+  async function findPeople(object: CrmObject, input: Parameters<CrmClient['findPeople']>[1]): Promise<CrmPersonRecord[]> {
+    const type = hubspotObject(object);
+    const fields = [...new Set([...input.fields, PRIMARY_COMPANY, 'hs_lastmodifieddate'])];
+    // HubSpot compares string IN values as stored: emails are stored lower-cased.
+    const groups = [
+      ...chunked(input.emails.map((e) => e.toLowerCase()), IN_MAX_VALUES).map((values) => ({ propertyName: 'email', values })),
+      ...chunked(input.companyRecordIds, IN_MAX_VALUES).map((values) => ({ propertyName: PRIMARY_COMPANY, values })),
+    ];
+    const found = new Map<string, CrmPersonRecord>();
+    for (const group of groups) {
+      for (let after: string | undefined; ; ) {
+        const page = await call(`search ${type}`, (client, callOptions) =>
+          client.crm[type].searchApi.doSearch({
+            filterGroups: [{ filters: [{ propertyName: group.propertyName, operator: FilterOperatorEnum.In, values: group.values }] }],
+            properties: fields,
+            limit: SEARCH_MAX_LIMIT,
+            ...(after !== undefined && { after }),
+          }, callOptions),
+        );
+        for (const r of page.results) found.set(r.id, { ...toRawRecord(r, input.fields), companyRecordId: r.properties[PRIMARY_COMPANY] ?? null });
+        after = page.paging?.next?.after;
+        if (after === undefined) break;
+      }
+    }
+    return [...found.values()];
+  }
+
   async function describeFields(object: CrmObject) {
     const type = hubspotObject(object);
     const answer = await call(`list ${type} properties`, (client, callOptions) => client.crm.properties.coreApi.getAll(type, undefined, undefined, callOptions));
     return answer.results.map(describeHubspotProperty);
   }
 
-  return { provider: 'hubspot', listChangedSince, readByIds, updateBatch, createBatch, describeFields, quota: () => call.quota() };
+  return { provider: 'hubspot', listChangedSince, readByIds, updateBatch, createBatch, findPeople, describeFields, quota: () => call.quota() };
 }

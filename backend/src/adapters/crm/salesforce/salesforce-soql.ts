@@ -53,3 +53,14 @@ export function toIsoUtc(salesforceDateTime: string): string {
   if (Number.isNaN(ms)) throw new Error(`Salesforce returned an unreadable datetime: ${JSON.stringify(salesforceDateTime)}`);
   return new Date(ms).toISOString();
 }
+
+/** A SOQL string literal: backslashes and quotes escaped, so any value is safe inside the query. */
+export function toSoqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** `SELECT … FROM object WHERE field IN (…)` over values that are quoted, never interpolated raw. */
+export function buildInSoql(input: { object: SalesforceObject; fields: readonly string[]; field: string; values: readonly string[] }): string {
+  assertFieldNames([input.field]);
+  return `SELECT ${selectList(input.fields).join(', ')} FROM ${input.object} WHERE ${input.field} IN (${input.values.map(toSoqlString).join(', ')})`;
+}

@@ -8,11 +8,11 @@
 import { Connection } from 'jsforce';
 import type { FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../../domain/enrichment/mapping';
-import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmFieldDescription, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
+import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmFieldDescription, type CrmPersonRecord, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { toCrmFieldDescription, type DescribedField } from './salesforce-describe';
 import { callSalesforce } from './salesforce-errors';
 import { disableJsforceRetries } from './salesforce-transport';
-import { assertFieldNames, buildChangedSinceSoql, selectList, toIsoUtc, toSalesforceObject } from './salesforce-soql';
+import { assertFieldNames, buildChangedSinceSoql, buildInSoql, selectList, toIsoUtc, toSalesforceObject } from './salesforce-soql';
 
 export interface SalesforceClientOptions {
   instanceUrl: string;
@@ -32,6 +32,8 @@ const MAX_BATCH = BATCH_LIMITS.salesforce;
 /** `Sforce-Query-Options: batchSize=` accepts 200–2,000; Salesforce may still return other sizes. */
 const MIN_QUERY_BATCH = 200;
 const MAX_QUERY_BATCH = 2000;
+/** Values per IN filter: keeps a query far below SOQL's 100,000-character limit. */
+const IN_MAX_VALUES = 200;
 
 type ApiRecord = Record<string, unknown>;
 
@@ -165,14 +167,40 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
       return toWriteResults(results, updates.length);
     },
 
-    async createBatch(object: CrmObject, creates: readonly Readonly<Record<string, FieldValue>>[]): Promise<RecordWriteResult[]> {
+    async createBatch(object: CrmObject, creates): Promise<RecordWriteResult[]> {
       const sobject = toSalesforceObject(object);
       assertBatchSize(creates.length);
       if (creates.length === 0) return [];
-      creates.forEach((c) => assertFieldNames(Object.keys(c)));
-      const records = creates.map((c) => ({ ...c }));
+      creates.forEach((c) => assertFieldNames(Object.keys(c.values)));
+      // A Contact belongs to its Account by AccountId; a Lead has no account to belong to.
+      const records = creates.map((c) => (c.companyRecordId && sobject === 'Contact' ? { ...c.values, AccountId: c.companyRecordId } : { ...c.values }));
       const results: unknown[] = await sf(() => conn.sobject(sobject).create(records, { allOrNone: false }));
       return toWriteResults(results, creates.length);
+    },
+
+    async findPeople(object: CrmObject, input): Promise<CrmPersonRecord[]> {
+      const sobject = toSalesforceObject(object);
+      if (sobject !== 'Contact') throw new Error(`Salesforce people belong to accounts as Contacts, not ${sobject}`);
+      const fields = [...input.fields, 'AccountId'];
+      const queries = [
+        ...chunk(input.emails, IN_MAX_VALUES).map((values) => buildInSoql({ object: sobject, fields, field: 'Email', values })),
+        ...chunk(input.companyRecordIds, IN_MAX_VALUES).map((values) => buildInSoql({ object: sobject, fields, field: 'AccountId', values })),
+      ];
+      const found = new Map<string, CrmPersonRecord>();
+      for (const soql of queries) {
+        const queryOptions = { headers: {}, maxFetch: MAX_QUERY_BATCH, autoFetch: false, scanAll: false, responseTarget: 'QueryResult' as const };
+        let page = await sf(async () => conn.query<ApiRecord>(soql, queryOptions));
+        for (;;) {
+          for (const r of page.records) {
+            const raw = toRawRecord(r, fields);
+            found.set(raw.id, { ...raw, values: toRawRecord(r, input.fields).values, companyRecordId: raw.values.AccountId ?? null });
+          }
+          const next = page.nextRecordsUrl;
+          if (page.done || !next) break;
+          page = await sf(async () => conn.queryMore<ApiRecord>(next, queryOptions));
+        }
+      }
+      return [...found.values()];
     },
 
     quota() {

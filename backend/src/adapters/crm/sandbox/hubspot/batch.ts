@@ -112,10 +112,26 @@ function batchRead(ctx: BatchContext, inputs: Input[], failures: Failure[]): Crm
 }
 
 function batchCreate(ctx: BatchContext, inputs: Input[]): CrmRecord[] {
-  const all = inputs.map(propertiesOf);
+  const all = inputs.map((input) => withPrimaryCompany(ctx, input, propertiesOf(input)));
   all.forEach((p) => ctx.store.assertWritable(ctx.type, p));
   all.forEach((p) => assertNoUniqueConflict(ctx, p));
   return all.map((p) => ctx.store.view(ctx.type, ctx.store.create(ctx.type, p), Object.keys(p)));
+}
+
+/**
+ * A new contact's `associations` to a company: the first becomes its primary company (`associatedcompanyid`), as
+ * HubSpot does. Contact-to-company types 1 (primary) and 279 (unlabelled) only; the company must exist.
+ */
+function withPrimaryCompany(ctx: BatchContext, input: Input, properties: PropertyValues): PropertyValues {
+  const associations = input.associations;
+  if (associations === undefined || (Array.isArray(associations) && associations.length === 0)) return properties;
+  if (ctx.type !== 'contacts' || !Array.isArray(associations)) throw validationError('The sandbox supports only contact-to-company associations on create');
+  const [first] = associations as { to?: { id?: unknown }; types?: { associationTypeId?: unknown }[] }[];
+  const companyId = String(first?.to?.id ?? '');
+  const typeIds = (first?.types ?? []).map((t) => Number(t.associationTypeId));
+  if (typeIds.length === 0 || !typeIds.every((t) => t === 1 || t === 279)) throw validationError(`Invalid association type for contact to company: ${typeIds.join(', ')}`);
+  if (!ctx.store.get('companies', companyId)) throw validationError(`Company ${companyId} does not exist; cannot create association`);
+  return { ...properties, associatedcompanyid: companyId };
 }
 
 function batchUpdate(ctx: BatchContext, inputs: Input[], failures: Failure[]): CrmRecord[] {

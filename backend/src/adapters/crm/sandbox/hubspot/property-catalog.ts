@@ -82,6 +82,8 @@ const DEFAULTS: Record<ObjectType, Spec[]> = {
     ['phone', 'string'],
     ['jobtitle', 'string'],
     ['company', 'string'],
+    // The primary company's id; set by an association on create (the sandbox's only association).
+    ['associatedcompanyid', 'number'],
     ['city', 'string'],
     ['state', 'string'],
     ['zip', 'string'],

@@ -8,7 +8,7 @@ import { accordFieldDefinitions, accordFieldNames } from '../../../../domain/enr
 export const SANDBOX_SOBJECTS = ['Account', 'Contact', 'Lead'] as const;
 export type SandboxSObject = (typeof SANDBOX_SOBJECTS)[number];
 
-export type SandboxFieldType = 'id' | 'string' | 'url' | 'phone' | 'email' | 'picklist' | 'int' | 'double' | 'textarea' | 'datetime';
+export type SandboxFieldType = 'id' | 'reference' | 'string' | 'url' | 'phone' | 'email' | 'picklist' | 'int' | 'double' | 'textarea' | 'datetime';
 
 export interface SandboxField {
   name: string;
@@ -18,6 +18,8 @@ export interface SandboxField {
   createable: boolean;
   nillable: boolean;
   picklistValues?: string[];
+  /** For a reference field: the object its id must name. */
+  referenceTo?: SandboxSObject;
 }
 
 /** Salesforce key prefixes: the first three characters of every record Id. */
@@ -75,7 +77,7 @@ export const SANDBOX_FIELDS: Record<SandboxSObject, SandboxField[]> = {
     ...address('Billing', 'Billing '),
     ...ACCORD_PACKAGE_FIELDS,
   ],
-  Contact: [...SYSTEM_FIELDS, ...PERSON_FIELDS, ...address('Mailing', 'Mailing '), ...ACCORD_PACKAGE_FIELDS],
+  Contact: [...SYSTEM_FIELDS, field('AccountId', 'Account ID', 'reference', { referenceTo: 'Account' }), ...PERSON_FIELDS, ...address('Mailing', 'Mailing '), ...ACCORD_PACKAGE_FIELDS],
   // Lead's address is the compound `Address` (Street, City, ...), without a prefix.
   Lead: [...SYSTEM_FIELDS, ...PERSON_FIELDS, field('Company', 'Company', 'string', { nillable: false }), ...address('', ''), ...ACCORD_PACKAGE_FIELDS],
 };

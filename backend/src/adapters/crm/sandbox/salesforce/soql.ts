@@ -1,7 +1,8 @@
 /**
  * The SOQL subset Accord sends, parsed strictly:
  *   SELECT f[, f…] FROM Account|Contact|Lead
- *   [WHERE <cond> [AND <cond>…]]   cond: <datetime field> (=|!=|<|<=|>|>=) 2026-01-01T00:00:00Z | Id IN ('…', …) | Id = '…'
+ *   [WHERE <cond> [AND <cond>…]]   cond: <datetime field> (=|!=|<|<=|>|>=) 2026-01-01T00:00:00Z | Id = '…'
+ *                                   | <id, reference or text field> IN ('…', …)  (text compares case-insensitively, as SOQL does)
  *   [ORDER BY f [ASC|DESC][, …]] [LIMIT n]
  * Anything else is a MALFORMED_QUERY (or INVALID_FIELD / INVALID_TYPE, as Salesforce answers) error value.
  */
@@ -17,7 +18,8 @@ export interface SoqlError {
 type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
 type Condition =
   | { kind: 'date'; field: string; op: Comparison; ms: number }
-  | { kind: 'ids'; ids: Set<string> };
+  | { kind: 'ids'; ids: Set<string> }
+  | { kind: 'in'; field: string; values: Set<string> };
 
 export interface SoqlQuery {
   sobject: SandboxSObject;
@@ -161,20 +163,7 @@ function parseCondition(p: Parser, sobject: SandboxSObject): Condition | SoqlErr
   const name = fieldName(sobject, p.next());
   if (isError(name)) return name;
   const op = p.next();
-  if (op?.kind === 'word' && op.text.toUpperCase() === 'IN' && name === 'Id') {
-    const open = p.expectSymbol('(');
-    if (open) return open;
-    const ids = new Set<string>();
-    do {
-      const t = p.next();
-      if (t?.kind !== 'string') return unexpected(t);
-      const id18 = toId18(t.text.slice(1, -1));
-      if (!id18) return { errorCode: 'INVALID_QUERY_FILTER_OPERATOR', message: `invalid ID field: ${t.text.slice(1, -1)}` };
-      ids.add(id18);
-    } while (p.peekSymbol(',') && p.next());
-    const close = p.expectSymbol(')');
-    return close ?? { kind: 'ids', ids };
-  }
+  if (op?.kind === 'word' && op.text.toUpperCase() === 'IN') return parseIn(p, sobject, name);
   if (op?.kind !== 'symbol' || !['=', '!=', '<', '<=', '>', '>='].includes(op.text)) return unexpected(op);
   const value = p.next();
   if (name === 'Id' && op.text === '=' && value?.kind === 'string') {
@@ -187,6 +176,36 @@ function parseCondition(p: Parser, sobject: SandboxSObject): Condition | SoqlErr
     return { errorCode: 'INVALID_FIELD', message: `value of filter criterion for field '${name}' must be of type dateTime and should not be enclosed in quotes` };
   }
   return { kind: 'date', field: name, op: op.text as Comparison, ms: Date.parse(value.text) };
+}
+
+/** `<field> IN ('…', …)`: ids (Id and reference fields) normalised to 18 characters, text lower-cased. */
+function parseIn(p: Parser, sobject: SandboxSObject, name: string): Condition | SoqlError {
+  const type = findField(sobject, name)?.type;
+  const isId = type === 'id' || type === 'reference';
+  if (!isId && !['string', 'email', 'phone', 'url', 'picklist'].includes(type ?? '')) return malformed(`unsupported IN filter on ${name} in the sandbox SOQL subset`);
+  const open = p.expectSymbol('(');
+  if (open) return open;
+  const values = new Set<string>();
+  do {
+    const t = p.next();
+    if (t?.kind !== 'string') return unexpected(t);
+    const text = unquote(t.text);
+    if (isId) {
+      const id18 = toId18(text);
+      if (!id18) return { errorCode: 'INVALID_QUERY_FILTER_OPERATOR', message: `invalid ID field: ${text}` };
+      values.add(id18);
+    } else {
+      values.add(text.toLowerCase());
+    }
+  } while (p.peekSymbol(',') && p.next());
+  const close = p.expectSymbol(')');
+  if (close) return close;
+  return name === 'Id' ? { kind: 'ids', ids: values } : { kind: 'in', field: name, values };
+}
+
+/** A SOQL string literal's text: quotes removed, backslash escapes resolved. */
+function unquote(literal: string): string {
+  return literal.slice(1, -1).replace(/\\(.)/g, '$1');
 }
 
 function compare(a: number, op: Comparison, b: number): boolean {
@@ -202,6 +221,10 @@ function compare(a: number, op: Comparison, b: number): boolean {
 
 function matches(record: StoredRecord, condition: Condition): boolean {
   if (condition.kind === 'ids') return condition.ids.has(record.id);
+  if (condition.kind === 'in') {
+    const value = readField(record, condition.field);
+    return typeof value === 'string' && (condition.values.has(value) || condition.values.has(value.toLowerCase()));
+  }
   const ms = condition.field === 'CreatedDate' ? record.createdMs : record.modifiedMs;
   return compare(ms, condition.op, condition.ms);
 }

@@ -162,6 +162,14 @@ export class SandboxStore {
       if (field.type === 'email' && typeof value === 'string' && !EMAIL_PATTERN.test(value)) {
         return { ok: false, error: { statusCode: 'INVALID_EMAIL_ADDRESS', message: `Email: invalid email address: ${value}`, fields: [field.name] } };
       }
+      if (field.referenceTo && value !== null) {
+        const id18 = typeof value === 'string' ? toId18(value) : null;
+        if (!id18 || !this.records[field.referenceTo].has(id18)) {
+          return { ok: false, error: { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id`, fields: [field.name] } };
+        }
+        out[field.name] = id18;
+        continue;
+      }
       out[field.name] = value;
     }
     return { ok: true, values: out };
