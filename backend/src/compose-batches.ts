@@ -3,6 +3,7 @@
  * matcher, the stores, and the job queue that runs batches. The HTTP API, the CLI and the workers build batch
  * dependencies through here.
  */
+import type { ReferenceStore } from './adapters/db/reference.store';
 import type { CrmConnections } from './adapters/crm/crm-connections';
 import { CRM_RATE_LIMITS } from './adapters/crm/crm-connections';
 import { createCrmBatchPort } from './adapters/crm/crm-batch-port';
@@ -36,7 +37,7 @@ export function composeBatches(input: {
   /** Built on first use (the reference index takes a while to build). */
   matcher: () => Promise<Matcher>;
   stores: { credits: CreditStore; enrichments: EnrichmentStore; matches: MatchStore };
-  referenceRecord: BatchDeps['referenceRecord'];
+  reference: Pick<ReferenceStore, 'getCompany' | 'getPerson' | 'peopleOfCompany'>;
   scheduleRun?: BatchDeps['scheduleRun'];
 }): BatchWiring {
   const batches = createBatchStore(input.database);
@@ -51,7 +52,8 @@ export function composeBatches(input: {
         enrichments: input.stores.enrichments,
         crm: createCrmBatchPort({ client, governor: input.governor, tenantId: tenant.id, spec }),
         matcher,
-        referenceRecord: input.referenceRecord,
+        referenceRecord: (kind, id) => (kind === 'company' ? input.reference.getCompany(id) : input.reference.getPerson(id)),
+        referencePeople: (companyId, limit) => input.reference.peopleOfCompany(companyId, limit),
         ...(input.scheduleRun ? { scheduleRun: input.scheduleRun } : {}),
       };
     },

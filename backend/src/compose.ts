@@ -116,7 +116,7 @@ export function composeApp(input: ComposeInput): Composed {
     governor,
     matcher: async () => matcher,
     stores: { credits, enrichments, matches },
-    referenceRecord: deps.referenceRecord,
+    reference: input.reference,
     ...(scheduleRun ? { scheduleRun } : {}),
   });
   const salesforce = input.salesforce;

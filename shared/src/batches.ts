@@ -56,6 +56,8 @@ export const batchEstimateSchema = z.object({
   withinCaps: z.boolean(),
   expectedSeconds: z.number().min(0),
   sample: z.array(batchSampleSchema).max(50),
+  /** "Create people" batches: the people the run would create, and those left alone because the CRM has them. */
+  people: z.object({ toCreate: z.int().min(0), alreadyInCrm: z.int().min(0) }).optional(),
 });
 export type BatchEstimate = z.infer<typeof batchEstimateSchema>;
 

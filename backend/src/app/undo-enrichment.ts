@@ -3,6 +3,7 @@
  * person changed since is left alone and reported as a conflict. Credits are refunded only if the tenant's policy
  * says so. A batch is undone enrichment by enrichment.
  */
+import { isCreatedByAccord } from './batches/batch-context';
 import type { FieldValue } from '@accord/shared';
 import type { CreditStore } from '../adapters/db/credit.store';
 import type { EnrichmentStore, NewAuditWrite } from '../adapters/db/enrichment.store';
@@ -32,6 +33,7 @@ export async function undoEnrichment(deps: UndoDeps, input: { tenant: Tenant; en
   const enrichment = await deps.enrichments.get(tenant.id, input.enrichmentId);
   if (!enrichment) throw new AppError('NOT_FOUND', 'No such enrichment.');
   if (enrichment.state !== 'written') throw new AppError('ILLEGAL_TRANSITION', `An enrichment that is ${enrichment.state} cannot be undone.`);
+  if (isCreatedByAccord(enrichment)) throw new AppError('ILLEGAL_TRANSITION', 'Accord created this record; it never deletes records, so there is nothing to undo.');
   const writes = (await deps.enrichments.auditForEnrichment(tenant.id, enrichment.id)).filter((w) => w.actor !== 'undo');
   const ref = { kind: enrichment.kind, recordId: enrichment.crmRecordId };
   const current = writes.length > 0 ? await deps.crm.read(ref, writes.map((w) => w.field)) : {};

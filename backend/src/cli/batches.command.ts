@@ -37,7 +37,7 @@ import { InputError } from './match.command';
 import { createProgress } from './progress';
 
 export const BATCHES_USAGE = `  batches list --tenant T [--json]
-  batches create --tenant T --object companies --ids ID,ID,... [--canary 25] [--per-minute N] [--json]
+  batches create --tenant T --object companies --ids ID,ID,... [--type enrich|create_people] [--canary-size 25] [--per-minute N] [--json]
   batches estimate|approve|run|pause|resume|cancel|undo BATCH --tenant T [--canary] [--user U] [--json]
         Bulk batches of a tenant (its id, or crm:externalId). run works the batch here until it finishes or pauses
         (--canary: the first records only, then pause); approve reserves the credits.
@@ -55,6 +55,7 @@ export async function runBatchesCommand(options: { args: string[]; config: Confi
       json: { type: 'boolean', default: false },
       canary: { type: 'boolean', default: false },
       object: { type: 'string' },
+      type: { type: 'string', default: 'enrich' },
       ids: { type: 'string' },
       'canary-size': { type: 'string' },
       'per-minute': { type: 'string' },
@@ -86,6 +87,7 @@ export async function runBatchesCommand(options: { args: string[]; config: Confi
       case 'create': {
         const request = createBatchRequestSchema.safeParse({
           object: values.object,
+          type: values.type,
           selection: { by: 'ids', recordIds: (values.ids ?? '').split(',').filter(Boolean) },
           ...(values['canary-size'] ? { canarySize: Number(values['canary-size']) } : {}),
           ...(values['per-minute'] ? { recordsPerMinute: Number(values['per-minute']) } : {}),
@@ -166,8 +168,7 @@ async function openStack(database: Database, config: Config) {
   });
   const reference = createReferenceStore(database);
   const stores = { credits: createCreditStore(database), enrichments: createEnrichmentStore(database), matches: createMatchStore(database) };
-  const referenceRecord = async (kind: 'company' | 'person', id: string) => (kind === 'company' ? reference.getCompany(id) : reference.getPerson(id));
   // Only estimating matches records; the other actions never build the reference index.
   const matcher = async () => createMatcher({ index: await buildReferenceIndex({ reference }, { defaultCountry: 'AU' }), models: loadMatchingModels() });
-  return { tenants, wiring: composeBatches({ database, connections, governor, stores, referenceRecord, matcher }) };
+  return { tenants, wiring: composeBatches({ database, connections, governor, stores, reference, matcher }) };
 }

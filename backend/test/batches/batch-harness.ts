@@ -17,7 +17,7 @@ import { createTenantStore } from '../../src/adapters/db/tenant.store';
 import type { BatchDeps, BatchMatcher } from '../../src/app/batches/batch-context';
 import type { CrmObject } from '../../src/domain/enrichment/mapping';
 import type { Tenant } from '../../src/domain/tenants/tenant';
-import { autoMatch, harbourPlumbing } from '../fixtures/enrichment';
+import { autoMatch, harbourPlumbing, harbourPlumbingPeople } from '../fixtures/enrichment';
 
 export const nameField: Record<Crm, string> = { hubspot: 'name', salesforce: 'Name' };
 
@@ -77,6 +77,7 @@ export async function batchHarness(input: {
     crm: createCrmBatchPort({ client, governor, tenantId: tenant.id, spec }),
     matcher: nameRuleMatcher(crm),
     referenceRecord: async () => harbourPlumbing,
+    referencePeople: async (_companyId, limit) => harbourPlumbingPeople.slice(0, limit),
   };
   const records = createCrmRecordPort({ client, governor, tenantId: tenant.id, spec, objectFor: () => input.object });
   const request = (recordIds: string[], extra: Partial<CreateBatchRequest> = {}): CreateBatchRequest => ({

@@ -41,6 +41,9 @@ describeEachDatabase('reference store and import', (ctx) => {
     expect(new Set(streamed.map((r) => r.id)).size).toBe(55);
     expect(await store.getCompany('c-3')).toEqual({ kind: 'company', id: 'c-3', name: 'Company 3 Pty Ltd', domain: 'company3.com.au' });
     expect((await store.getPerson('p-4'))?.companyId).toBe('c-1');
+    expect((await store.peopleOfCompany('c-1', 100)).map((p) => p.id)).toEqual(['p-1', 'p-10', 'p-13', 'p-16', 'p-19', 'p-22', 'p-4', 'p-7']);
+    expect((await store.peopleOfCompany('c-1', 3)).map((p) => p.id)).toEqual(['p-1', 'p-10', 'p-13']);
+    expect(await store.peopleOfCompany('c-29', 10)).toEqual([]);
   });
 
   it('refuses a file with bad lines, naming them, and writes nothing', async () => {

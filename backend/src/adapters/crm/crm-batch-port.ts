@@ -6,7 +6,7 @@
 import type { FieldValue } from '@accord/shared';
 import type { CrmBatchPort, CrmCallFailure } from '../../app/batches/crm-batch-port';
 import type { RateLimitSpec } from '../db/rate-governor.store';
-import { BATCH_LIMITS, type CrmClient } from './crm-client';
+import { BATCH_LIMITS, type CrmClient, type RecordWriteResult } from './crm-client';
 import { CrmError } from './crm-error';
 import { decideRetry } from './decide-retry';
 import { governedCalls } from './governed-calls';
@@ -20,6 +20,21 @@ export function createCrmBatchPort(deps: { client: CrmClient; governor: RateGove
     if (!(error instanceof CrmError)) throw error;
     // The governor has retried what was worth retrying; say whether a later attempt could still succeed.
     return { ok: false, retryable: decideRetry(error, 1).retry, message: `${error.status} ${error.code ?? ''} ${error.message}`.trim() };
+  }
+
+  /** One result per input from a batch call's results; a failed call fails every input alike. */
+  async function perRecord<T>(count: number, send: () => Promise<RecordWriteResult[]>, ok: (id: string) => T): Promise<(T | CrmCallFailure)[]> {
+    try {
+      const results = await send();
+      return Array.from({ length: count }, (_, i) => {
+        const r = results.find((x) => x.index === i);
+        if (!r) return { ok: false, retryable: true, message: 'the CRM returned no result for the record' };
+        return r.ok ? ok(r.id) : { ok: false, retryable: r.retryable, message: `${r.code}: ${r.message}` };
+      });
+    } catch (error) {
+      const failure = await failureOf(error);
+      return Array.from({ length: count }, () => failure);
+    }
   }
 
   return {
@@ -45,17 +60,18 @@ export function createCrmBatchPort(deps: { client: CrmClient; governor: RateGove
       }
     },
     async write(object, updates) {
+      return perRecord(updates.length, () => governed(() => deps.client.updateBatch(object, updates)), () => ({ ok: true }));
+    },
+    async findPeople(object, input) {
       try {
-        const results = await governed(() => deps.client.updateBatch(object, updates));
-        return updates.map((_, i) => {
-          const r = results.find((x) => x.index === i);
-          if (!r) return { ok: false, retryable: true, message: 'the CRM returned no result for the record' };
-          return r.ok ? { ok: true } : { ok: false, retryable: r.retryable, message: `${r.code}: ${r.message}` };
-        });
+        const people = await governed(() => deps.client.findPeople(object, input));
+        return { ok: true, people: people.map((p) => ({ id: p.id, companyRecordId: p.companyRecordId, values: Object.fromEntries(input.fields.map((f) => [f, (p.values[f] ?? null) as FieldValue])) })) };
       } catch (error) {
-        const failure = await failureOf(error);
-        return updates.map(() => failure);
+        return failureOf(error);
       }
+    },
+    async create(object, creates) {
+      return perRecord(creates.length, () => governed(() => deps.client.createBatch(object, creates)), (id) => ({ ok: true, id }));
     },
   };
 }

@@ -21,6 +21,8 @@ export interface ReferenceStore {
   upsertMany(records: readonly ReferenceRecord[], now: Date): Promise<void>;
   getCompany(id: string): Promise<ReferenceCompany | undefined>;
   getPerson(id: string): Promise<ReferencePerson | undefined>;
+  /** The people of a reference company, in id order, at most `limit`. */
+  peopleOfCompany(companyId: string, limit: number): Promise<ReferencePerson[]>;
   counts(): Promise<ReferenceCounts>;
   /** Every record, companies first, in pages of `pageSize`. */
   streamAll(pageSize?: number): AsyncGenerator<ReferenceRecord>;
@@ -75,6 +77,10 @@ export function createReferenceStore({ db }: Database): ReferenceStore {
     async getPerson(id) {
       const row = await db.selectFrom('reference_people').select('record_json').where('id', '=', id).executeTakeFirst();
       return row ? referencePersonSchema.parse(JSON.parse(row.record_json)) : undefined;
+    },
+    async peopleOfCompany(companyId, limit) {
+      const rows = await db.selectFrom('reference_people').select('record_json').where('company_id', '=', companyId).orderBy('id').limit(limit).execute();
+      return rows.map((r) => referencePersonSchema.parse(JSON.parse(r.record_json)));
     },
     async counts() {
       const c = await db.selectFrom('reference_companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 /** What every batch use case shares: its ports, loading a batch, moving it by the transition table, and its public shape. */
-import type { Batch, MatchResult, ReferenceRecord } from '@accord/shared';
+import type { Batch, MatchResult, ReferencePerson, ReferenceRecord } from '@accord/shared';
 import type { BatchStore, StoredBatch } from '../../adapters/db/batch.store';
 import type { CreditStore } from '../../adapters/db/credit.store';
 import type { EnrichmentStore } from '../../adapters/db/enrichment.store';
@@ -16,6 +16,8 @@ export interface BatchDeps {
   crm: CrmBatchPort;
   matcher: BatchMatcher;
   referenceRecord: (kind: MatchResult['kind'], referenceId: string) => Promise<ReferenceRecord | undefined>;
+  /** The reference people of a reference company, at most `limit` ("create people" batches). */
+  referencePeople: (referenceCompanyId: string, limit: number) => Promise<ReferencePerson[]>;
   /** Queues the batch's run (workers pick it up); absent when the caller runs the batch itself. */
   scheduleRun?: (input: { tenantId: string; batchId: string }) => Promise<void>;
 }
@@ -78,4 +80,18 @@ export async function batchView(deps: Pick<BatchDeps, 'batches' | 'credits'>, ba
 /** The enrichment and ledger idempotency keys of one record of one batch: a record is charged at most once per batch. */
 export function recordKeys(batchId: string, crmRecordId: string): { enrichmentKey: string; chargeKey: string } {
   return { enrichmentKey: `batch:${batchId}:${crmRecordId}`, chargeKey: `batch-charge:${batchId}:${crmRecordId}` };
+}
+
+/**
+ * The keys of one person a "create people" batch creates: created and charged at most once per batch and
+ * reference person. The enrichment key's prefix marks a record Accord created (such a write has no undo).
+ */
+export function createKeys(batchId: string, referencePersonId: string): { enrichmentKey: string; chargeKey: string } {
+  return { enrichmentKey: `${CREATED_PREFIX}${batchId}:${referencePersonId}`, chargeKey: `batch-create-charge:${batchId}:${referencePersonId}` };
+}
+
+const CREATED_PREFIX = 'batch-create:';
+
+export function isCreatedByAccord(enrichment: { idempotencyKey: string }): boolean {
+  return enrichment.idempotencyKey.startsWith(CREATED_PREFIX);
 }

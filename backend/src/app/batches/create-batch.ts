@@ -1,5 +1,7 @@
 /**
  * Creates a batch (draft) from a selection, snapshotting the mapping and credit policy in force. Admins only.
+ * An enrichment batch updates the selected records; a "create people" batch selects companies and creates their
+ * reference people the CRM lacks.
  * Idempotent by the request's key: a retried request returns the batch the first one created.
  */
 import { crmOfObject, kindOfObject, type Batch, type CreateBatchRequest } from '@accord/shared';
@@ -7,6 +9,7 @@ import type { Tenant } from '../../domain/tenants/tenant';
 import { AppError } from '../app-error';
 import { mappingFor } from '../enrichment-context';
 import { batchView, requireAdmin, type BatchDeps } from './batch-context';
+import { peopleTargetOfBatch } from './plan-create-people';
 
 export async function createBatch(
   deps: Pick<BatchDeps, 'batches' | 'credits'>,
@@ -15,9 +18,10 @@ export async function createBatch(
   const { tenant, request, now } = input;
   requireAdmin(input.isAdmin);
   if (crmOfObject[request.object] !== tenant.crm) throw new AppError('VALIDATION_FAILED', `${request.object} is not an object of this ${tenant.crm} account.`);
-  if (request.type !== 'enrich') throw new AppError('VALIDATION_FAILED', 'Only enrichment batches can be created yet.');
-  const mapping = mappingFor(tenant, request.object);
-  if (mapping.length === 0) throw new AppError('VALIDATION_FAILED', `No field mapping is set up for ${request.object}.`);
+  // A "create people" batch selects companies and writes people: the person mapping is the one in force.
+  const written = request.type === 'create_people' ? peopleTargetOfBatch(request).object : request.object;
+  const mapping = mappingFor(tenant, written);
+  if (mapping.length === 0) throw new AppError('VALIDATION_FAILED', `No field mapping is set up for ${written}.`);
   const { batch } = await deps.batches.create(tenant.id, {
     crm: tenant.crm,
     object: request.object,

@@ -1,7 +1,8 @@
 /**
  * What batches need from a CRM: page through record ids, read and write records a chunk at a time (the CRM's
  * batch limit per call, through the tenant's rate governor). Failures that survived the governor's retries come
- * back as values saying whether a later attempt could succeed. There is no delete.
+ * back as values saying whether a later attempt could succeed. Records are read, updated and (people, in "create
+ * people" batches) created. There is no delete.
  */
 import type { FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../domain/enrichment/mapping';
@@ -13,6 +14,12 @@ export interface CrmBatchRecord {
 
 export type CrmCallFailure = { ok: false; retryable: boolean; message: string };
 export type CrmRecordResult = { ok: true } | CrmCallFailure;
+export type CrmCreateResult = { ok: true; id: string } | CrmCallFailure;
+
+/** A CRM person and the company (HubSpot company, Salesforce Account) it belongs to. */
+export interface CrmBatchPerson extends CrmBatchRecord {
+  companyRecordId: string | null;
+}
 
 export interface CrmBatchPort {
   /** Records per read or write call: 100 HubSpot, 200 Salesforce. */
@@ -23,4 +30,8 @@ export interface CrmBatchPort {
   read(object: CrmObject, ids: readonly string[], fields: readonly string[]): Promise<{ ok: true; records: CrmBatchRecord[] } | CrmCallFailure>;
   /** Updates in one call (at most batchLimit); one result per update, in order. */
   write(object: CrmObject, updates: readonly { id: string; values: Readonly<Record<string, FieldValue>> }[]): Promise<CrmRecordResult[]>;
+  /** People with one of `emails` or at one of `companyRecordIds`, `fields` only (any number of calls). */
+  findPeople(object: CrmObject, input: { emails: readonly string[]; companyRecordIds: readonly string[]; fields: readonly string[] }): Promise<{ ok: true; people: CrmBatchPerson[] } | CrmCallFailure>;
+  /** Creates in one call (at most batchLimit), each new person at its company; one result per create, in order. */
+  create(object: CrmObject, creates: readonly { values: Readonly<Record<string, FieldValue>>; companyRecordId: string | null }[]): Promise<CrmCreateResult[]>;
 }

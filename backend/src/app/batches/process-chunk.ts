@@ -45,13 +45,26 @@ export async function processChunk(
   // Keeps this worker's claims (and the enrichments it is writing) alive while the chunk waits on the CRM or the
   // rate budget, so no other worker takes them over from a live worker.
   const staged: Staged[] = [];
+  return withClaimHeartbeat(deps, input, (nowDate) => {
+    for (const s of staged) void deps.enrichments.transition(tenant.id, s.enrichment.id, { from: 'writing', to: 'writing', now: nowDate }).catch(() => undefined);
+  }, () => runChunk(deps, input, staged));
+}
+
+/** Runs `work` while renewing the chunk's claim (and whatever `beat` renews) every third of the lease. */
+export async function withClaimHeartbeat<T>(
+  deps: Pick<BatchDeps, 'batches'>,
+  input: { tenant: Tenant; batch: StoredBatch; items: readonly BatchItem[]; now: () => Date; leaseMs: number },
+  beat: (now: Date) => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  const { tenant, batch, items } = input;
   const heartbeat = setInterval(() => {
     const nowDate = input.now();
     void deps.batches.renewClaim(tenant.id, batch.id, { claimedBy: items[0]!.claimedBy!, nowMs: nowDate.getTime() }).catch(() => undefined);
-    for (const s of staged) void deps.enrichments.transition(tenant.id, s.enrichment.id, { from: 'writing', to: 'writing', now: nowDate }).catch(() => undefined);
+    beat(nowDate);
   }, Math.max(50, Math.floor(input.leaseMs / 3)));
   try {
-    return await runChunk(deps, input, staged);
+    return await work();
   } finally {
     clearInterval(heartbeat);
   }

@@ -7,6 +7,7 @@ import type { Batch } from '@accord/shared';
 import type { Tenant } from '../../domain/tenants/tenant';
 import type { CrmRecordPort } from '../crm-port';
 import { undoBatch, type UndoConflict } from '../undo-enrichment';
+import { AppError } from '../app-error';
 import { batchView, loadBatch, moveBatch, requireAdmin, type BatchDeps } from './batch-context';
 
 export async function undoWholeBatch(
@@ -15,6 +16,9 @@ export async function undoWholeBatch(
 ): Promise<{ batch: Batch; reverted: number; conflicts: (UndoConflict & { recordId: string })[] }> {
   requireAdmin(input.isAdmin);
   let batch = await loadBatch(deps, input.tenant, input.batchId);
+  if (batch.type === 'create_people') {
+    throw new AppError('ILLEGAL_TRANSITION', `Accord never deletes CRM records, so the people this batch created stay. They carry its id (${batch.id}) in Accord's batch field, to find them in the CRM.`);
+  }
   if (batch.state !== 'undoing') batch = await moveBatch(deps, batch, 'undo', { now: input.now });
   // A paused batch keeps its reservation until now.
   await deps.credits.release(input.tenant.id, { batchId: batch.id, now: input.now });

@@ -9,6 +9,7 @@ import { chunkSizeFor, nextChunkAt } from '../../domain/batches/chunk';
 import type { Tenant } from '../../domain/tenants/tenant';
 import type { BatchDeps } from './batch-context';
 import { processChunk } from './process-chunk';
+import { processCreateChunk } from './process-create-chunk';
 
 export const DEFAULT_LEASE_MS = 120_000;
 
@@ -49,7 +50,8 @@ export async function workBatch(deps: BatchDeps, options: WorkOptions): Promise<
 
     const items = await deps.batches.claimItems(tenant.id, batchId, { size, nowMs: now().getTime(), leaseMs, seqBelow: batch.runLimit });
     if (items.length > 0) {
-      const outcome = await processChunk(deps, { tenant, batch, items, now, leaseMs });
+      const process = batch.type === 'create_people' ? processCreateChunk : processChunk;
+      const outcome = await process(deps, { tenant, batch, items, now, leaseMs });
       await options.onChunk?.(items.length);
       if (outcome.crmUnavailable) await sleep(pollMs);
       continue;

@@ -60,6 +60,38 @@ export function aggregateEstimate(input: EstimateInput): BatchEstimate {
   };
 }
 
+/** One selected company of a "create people" batch: its match and the people the run would create for it. */
+export interface PlannedCompany {
+  recordId: string;
+  match: PlannedRecord['match'];
+  people: { changes: readonly FieldChange[]; cost: number }[];
+  alreadyInCrm: number;
+}
+
+/**
+ * A "create people" estimate: records and bands count the selected companies; the changing fields, credits and
+ * sample count the people to create (each new person sets its fields once, and that is what workflows see).
+ */
+export function aggregateCreateEstimate(input: Omit<EstimateInput, 'records'> & { companies: readonly PlannedCompany[] }): BatchEstimate {
+  const people = input.companies.flatMap((c) => c.people.map((p): PlannedRecord => ({ recordId: c.recordId, match: c.match, enrichable: true, changes: p.changes, cost: p.cost })));
+  const byPerson = aggregateEstimate({ ...input, records: people });
+  const byBand = { auto: 0, review: 0, none: 0 };
+  for (const c of input.companies) byBand[c.match.band] += 1;
+  const companies = input.companies.length;
+  return {
+    ...byPerson,
+    records: companies,
+    byBand,
+    recordsChanging: input.companies.filter((c) => c.people.length > 0).length,
+    // Per chunk of companies: a read and a search for their people; then the creates.
+    expectedSeconds: Math.max(
+      expectedSeconds({ records: 2 * companies, recordsChanging: people.length, rate: input.rate, recordsPerMinute: null }),
+      expectedSeconds({ records: companies, recordsChanging: 0, rate: input.rate, recordsPerMinute: input.recordsPerMinute }),
+    ),
+    people: { toCreate: people.length, alreadyInCrm: input.companies.reduce((n, c) => n + c.alreadyInCrm, 0) },
+  };
+}
+
 /**
  * The least time the run can take: one read per chunk and one write per chunk of changing records, within
  * Accord's share of the CRM's limit; in trickle mode no faster than the records-per-minute cap.
