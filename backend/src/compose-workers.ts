@@ -19,6 +19,7 @@ import { createBatchMatcher } from './app/batches/create-batch-matcher';
 import type { MatchStore } from './adapters/db/match.store';
 import type { Matcher } from './domain/matching/matcher';
 import { AppError } from './app/app-error';
+import { autoEnrichAfterSync } from './app/batches/auto-enrich-new-records';
 
 export const BATCH_ESTIMATE_JOB = 'batch-estimate';
 
@@ -72,7 +73,15 @@ export async function startWorkers(input: {
         const governed = governedCalls({ client, governor: input.governor, tenantId: tenant.id, spec });
         return { listChangedSince: (object, options) => governed(() => client.listChangedSince(object, options)), cursors, matcher };
       },
-      onSynced: ({ tenantId, object, result }) => logger.info({ tenantId, object, pulled: result.pulled, byBand: result.byBand }, 'CRM pull done'),
+      onSynced: async ({ tenant, tenantId, object, result }) => {
+        logger.info({ tenantId, object, pulled: result.pulled, byBand: result.byBand }, 'CRM pull done');
+        try {
+          const auto = await autoEnrichAfterSync(wiring, { tenant, object, autoBandIds: result.autoBandIds, now: new Date() });
+          if (auto?.batch) logger.info({ tenantId, object, batchId: auto.batch.id, state: auto.batch.state, decision: auto.decision }, 'automatic enrichment batch');
+        } catch (error) {
+          logger.warn({ err: error, tenantId, object }, 'automatic enrichment after a pull failed');
+        }
+      },
     });
     stopSyncs = scheduleSyncs(queue, { tenants, intervalMs: input.syncIntervalMs, onError: (error) => logger.warn({ err: error }, 'scheduling CRM pulls failed') });
   }

@@ -154,6 +154,11 @@ export const settingsSchema = z.object({
   /** Per CRM object, per target field: whether Accord fills only empty values, overwrites, or never writes it. */
   fieldPolicies: z.array(z.object({ object: crmObjectSchema, field: z.string().min(1).max(200), label: z.string().max(200), policy: overwritePolicySchema })),
   admins: z.array(z.string().min(1).max(200)).max(100),
+  /**
+   * Automatic enrichment of records the scheduled pulls bring in: such batches are approved without a person up to
+   * this many records per UTC day and credits per UTC month (null: the tenant's caps only); 0 records turns it off.
+   */
+  autoEnrich: z.object({ recordsPerDay: z.int().min(0).max(1_000_000), monthlyCredits: creditsSchema.nullable() }),
 });
 export type OverwritePolicy = z.infer<typeof overwritePolicySchema>;
 export type Settings = z.infer<typeof settingsSchema>;
@@ -166,6 +171,7 @@ export const settingsUpdateSchema = z
     credits: settingsSchema.shape.credits.partial(),
     fieldPolicies: z.array(z.object({ object: crmObjectSchema, field: z.string().min(1).max(200), policy: overwritePolicySchema })).max(200),
     admins: settingsSchema.shape.admins,
+    autoEnrich: settingsSchema.shape.autoEnrich.partial().strict(),
   })
   .partial()
   .strict();

@@ -1,9 +1,12 @@
 /**
  * Scheduled pulls through the job queue and the sandbox HubSpot, on both databases: every active tenant's objects
- * are pulled since their cursor and matched, the results stored for the cards; the next pull brings only what changed.
+ * are pulled since their cursor and matched, the results stored for the cards; the next pull brings only what changed;
+ * a pull's auto-band records go to automatic enrichment within the tenant's allowance.
  */
 import type { ReferenceRecord } from '@accord/shared';
 import { createHubspotClient } from '../../src/adapters/crm/hubspot/hubspot.client';
+import { createHubspotPropertyAdmin } from '../../src/adapters/crm/hubspot/hubspot-property-admin';
+import { ensureAccordProperties } from '../../src/app/ensure-accord-properties';
 import { createRateGovernor } from '../../src/adapters/crm/rate-governor';
 import { startHubspotSandbox, type HubspotSandbox } from '../../src/adapters/crm/sandbox/hubspot';
 import { createMatchStore } from '../../src/adapters/db/match.store';
@@ -15,6 +18,9 @@ import { scheduleSyncs, startSyncWorker } from '../../src/adapters/queue/sync-jo
 import { loadMatchingModels } from '../../src/adapters/reference/matching-models';
 import { createBatchMatcher } from '../../src/app/batches/create-batch-matcher';
 import type { SyncResult } from '../../src/app/sync-tenant-object';
+import { AUTO_ENRICH_ACTOR, autoEnrichAfterSync } from '../../src/app/batches/auto-enrich-new-records';
+import { workBatch } from '../../src/app/batches/work-batch';
+import { batchHarness } from './batch-harness';
 import { createMatcher } from '../../src/domain/matching/matcher';
 import { ReferenceIndexBuilder } from '../../src/domain/matching/reference-index';
 import { describeEachDatabase } from '../helpers/test-databases';
@@ -30,6 +36,7 @@ const matcher = createMatcher({ index: builder.build(), models: loadMatchingMode
 let sandbox: HubspotSandbox;
 beforeAll(async () => {
   sandbox = await startHubspotSandbox({ searchRateLimit: { max: 1_000, windowMs: 1_000 } });
+  await ensureAccordProperties({ admin: createHubspotPropertyAdmin({ accessToken: sandbox.issueToken().accessToken, basePath: sandbox.url }) });
 });
 afterAll(() => sandbox.close());
 
@@ -74,5 +81,33 @@ describeEachDatabase('scheduled CRM pulls', (ctx) => {
     expect(synced.find((s) => s.object === 'companies')!.result.pulled).toBe(1);
     expect(await matches.getResult({ tenantId: tenant.id, kind: 'company', crmRecordId: later[0]!.id })).toMatchObject({ candidate: { referenceId: 'c2' } });
     await queue.stop();
+  });
+
+  it('hands the auto-band records of a pull to automatic enrichment: approved within the allowance, left for an admin beyond it', async () => {
+    const tenants = createTenantStore(ctx.database);
+    const installed = await tenants.install({ crm: 'hubspot', externalId: `sync-auto-${ctx.dialect}`, name: 'x', now: new Date() });
+    const tenant = (await tenants.updateSettings(installed.id, { autoEnrich: { recordsPerDay: 1, monthlyCredits: null } }, new Date()))!;
+    const client = createHubspotClient({ accessToken: sandbox.issueToken().accessToken, basePath: sandbox.url });
+    const h = await batchHarness({ database: ctx.database, crm: 'hubspot', client, object: 'companies', grant: 100, tenantId: tenant.id });
+    const matches = createMatchStore(ctx.database);
+    h.deps.matcher = createBatchMatcher({ matcher: async () => matcher, matches });
+    h.deps.referenceRecord = async (_kind, id) => reference.find((r) => r.id === id);
+    const wiring = { depsFor: async () => h.deps, rateFor: () => h.rate };
+
+    const [harbour] = sandbox.seed('companies', [{ properties: { name: 'Harbour Plumbing', domain: 'harbourplumbing.com.au', phone: '02 9876 5432' } }]);
+    const first = await autoEnrichAfterSync(wiring, { tenant, object: 'companies', autoBandIds: [harbour!.id], now: new Date() });
+    expect(first?.decision).toEqual({ approve: true });
+    expect(first?.batch).toMatchObject({ state: 'running', approvedBy: AUTO_ENRICH_ACTOR, estimate: { records: 1, maxCredits: 1 } });
+    expect(await workBatch(h.deps, { tenant, batchId: first!.batch!.id, sleep: async () => undefined })).toBe('completed');
+    expect(sandbox.get('companies', harbour!.id)?.properties.accord_reference_id).toBe('c1');
+
+    // Already enriched: nothing to do. A new record beyond today's allowance waits for an admin.
+    expect((await autoEnrichAfterSync(wiring, { tenant, object: 'companies', autoBandIds: [harbour!.id], now: new Date() }))?.decision).toEqual({ approve: false, reason: 'nothing_to_do' });
+    const [zenith] = sandbox.seed('companies', [{ properties: { name: 'Zenith Logistics', domain: 'zenithlogistics.com.au' } }]);
+    const second = await autoEnrichAfterSync(wiring, { tenant, object: 'companies', autoBandIds: [zenith!.id], now: new Date() });
+    expect(second).toMatchObject({ decision: { approve: false, reason: 'daily_records' }, batch: { state: 'awaiting_approval', approvedBy: null } });
+    // Off (the default): no batch at all.
+    const off = (await tenants.updateSettings(tenant.id, { autoEnrich: { recordsPerDay: 0, monthlyCredits: null } }, new Date()))!;
+    expect(await autoEnrichAfterSync(wiring, { tenant: off, object: 'companies', autoBandIds: [zenith!.id], now: new Date() })).toBeNull();
   });
 });

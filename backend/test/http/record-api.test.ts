@@ -136,11 +136,12 @@ describeEachDatabase('record page API', (ctx) => {
       (
         await hubspotRequest(h, 'PUT', '/api/v1/settings', {
           ...admin(),
-          body: { rateLimitSharePercent: 30, credits: { monthlyCap: 500 }, fieldPolicies: [{ object: 'companies', field: 'phone', policy: 'never' }] },
+          body: { rateLimitSharePercent: 30, credits: { monthlyCap: 500 }, fieldPolicies: [{ object: 'companies', field: 'phone', policy: 'never' }], autoEnrich: { recordsPerDay: 200 } },
         }).expect(200)
       ).body,
     );
-    expect(changed).toMatchObject({ rateLimitSharePercent: 30, credits: { monthlyCap: 500 } });
+    expect(changed).toMatchObject({ rateLimitSharePercent: 30, credits: { monthlyCap: 500 }, autoEnrich: { recordsPerDay: 200, monthlyCredits: null } });
+    expect(settings.autoEnrich).toEqual({ recordsPerDay: 0, monthlyCredits: null });
     expect(changed.fieldPolicies.find((p) => p.object === 'companies' && p.field === 'phone')?.policy).toBe('never');
     const bad = await hubspotRequest(h, 'PUT', '/api/v1/settings', { ...admin(), body: { reviewThreshold: 0.99 } });
     expect(bad.status).toBe(400);

@@ -58,3 +58,16 @@ export async function autoEnrichNewRecords(
   await approveBatch(deps, { ...system, batchId: draft.id, userId: AUTO_ENRICH_ACTOR });
   return { batch: await startBatch(deps, { ...system, batchId: draft.id, mode: 'run' }), decision };
 }
+
+/**
+ * What a finished scheduled pull hands on: its auto-band records, to automatic enrichment when the tenant has it
+ * on (nothing is created when it is off). Errors are the caller's to log; the pull itself has already succeeded.
+ */
+export async function autoEnrichAfterSync(
+  wiring: { depsFor(tenant: Tenant): Promise<BatchDeps>; rateFor(tenant: Tenant): { limit: number; windowMs: number } },
+  input: { tenant: Tenant; object: CrmObject; autoBandIds: readonly string[]; now: Date },
+): Promise<{ batch: Batch | null; decision: AutoApproval } | null> {
+  const { tenant } = input;
+  if (input.autoBandIds.length === 0 || tenant.settings.autoEnrich.recordsPerDay === 0) return null;
+  return autoEnrichNewRecords(await wiring.depsFor(tenant), { tenant, object: input.object, recordIds: input.autoBandIds, now: input.now, rate: wiring.rateFor(tenant) });
+}

@@ -1,5 +1,6 @@
 /**
- * Admin settings: thresholds, the rate-limit share, credit caps, per-field overwrite policies and the admin list.
+ * Admin settings: thresholds, the rate-limit share, credit caps, per-field overwrite policies, the admin list and
+ * the automatic-enrichment allowance.
  * Field policies are kept as a tenant mapping per CRM object (the default mapping with the changed policies).
  */
 import { crmObjectsOf, kindOfObject, type CrmObjectName, type Settings, type SettingsUpdate } from '@accord/shared';
@@ -23,6 +24,7 @@ export function settingsOf(tenant: Tenant): Settings {
       mappingFor(tenant, object).map((m) => ({ object, field: m.target, label: m.label ?? m.target, policy: m.policy })),
     ),
     admins: s.admins,
+    autoEnrich: { recordsPerDay: s.autoEnrich.recordsPerDay, monthlyCredits: s.autoEnrich.monthlyCredits },
   };
 }
 
@@ -41,6 +43,7 @@ export function settingsPatch(tenant: Tenant, update: SettingsUpdate): Partial<T
   if (update.defaultCountry !== undefined) patch.defaultCountry = update.defaultCountry;
   if (update.admins !== undefined) patch.admins = [...new Set(update.admins)];
   if (update.credits) patch.credits = { ...s.credits, ...update.credits };
+  if (update.autoEnrich) patch.autoEnrich = { ...s.autoEnrich, ...update.autoEnrich };
   if (update.fieldPolicies) patch.mappings = mappingsWithPolicies(tenant, update.fieldPolicies);
   return patch;
 }
