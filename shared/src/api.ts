@@ -182,6 +182,8 @@ export const batchSelectionSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('ids'), recordIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(10_000) }),
   z.object({ by: z.literal('modified_since'), since: isoTimestampSchema }),
   z.object({ by: z.literal('never_enriched') }),
+  /** A saved segment of the CRM: a HubSpot list id, a Salesforce list view id. */
+  z.object({ by: z.literal('segment'), segmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
 ]);
 export type BatchSelection = z.infer<typeof batchSelectionSchema>;
 

@@ -51,6 +51,14 @@ export function createCrmBatchPort(deps: { client: CrmClient; governor: RateGove
         cursor = page.cursor;
       } while (cursor !== null);
     },
+    async *segmentIds(object, segmentId) {
+      let cursor: string | null = null;
+      do {
+        const page: { ids: string[]; cursor: string | null } = await governed(() => deps.client.listSegment(object, { segmentId, cursor }));
+        if (page.ids.length > 0) yield page.ids;
+        cursor = page.cursor;
+      } while (cursor !== null);
+    },
     async read(object, ids, fields) {
       try {
         const records = await governed(() => deps.client.readByIds(object, { ids, fields }));

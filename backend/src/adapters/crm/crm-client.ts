@@ -65,6 +65,11 @@ export interface CrmClient {
    * one of `companyRecordIds`, `fields` only: what a "create people" batch checks before it creates anyone.
    */
   findPeople(object: CrmObject, input: { emails: readonly string[]; companyRecordIds: readonly string[]; fields: readonly string[] }): Promise<CrmPersonRecord[]>;
+  /**
+   * The record ids of a saved segment (a HubSpot list, a Salesforce list view) of `object`, a page at a time;
+   * pass the cursor back for the next page, null when done. A segment of another object is a 400 CrmError.
+   */
+  listSegment(object: CrmObject, input: { segmentId: string; cursor: string | null }): Promise<{ ids: string[]; cursor: string | null }>;
   describeFields(object: CrmObject): Promise<CrmFieldDescription[]>;
   /**
    * What the CRM's quota headers said on the latest response (HubSpot X-HubSpot-RateLimit-*, Salesforce

@@ -121,6 +121,7 @@ function counted(client: CrmClient, onRequest: ((crm: Crm, operation: string) =>
     updateBatch: (object, updates) => (note('update'), client.updateBatch(object, updates)),
     createBatch: (object, creates) => (note('create'), client.createBatch(object, creates)),
     findPeople: (object, input) => (note('find_people'), client.findPeople(object, input)),
+    listSegment: (object, input) => (note('list_segment'), client.listSegment(object, input)),
     describeFields: (object) => (note('describe'), client.describeFields(object)),
     quota: () => client.quota(),
   };

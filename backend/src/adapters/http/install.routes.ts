@@ -15,6 +15,8 @@ import type { OauthStateStore } from '../db/oauth-state.store';
 import type { TenantStore } from '../db/tenant.store';
 
 export const HUBSPOT_SCOPES = ['oauth', 'crm.objects.companies.read', 'crm.objects.companies.write', 'crm.objects.contacts.read', 'crm.objects.contacts.write'];
+/** Asked for but not required: reading lists lets admins select a batch by a saved segment. */
+export const HUBSPOT_OPTIONAL_SCOPES = ['crm.lists.read'];
 
 export interface InstallConfig {
   /** Null: redirect URIs are built from the request's Host header. */
@@ -63,6 +65,7 @@ export function installRoutes(deps: InstallDeps): Router {
     url.searchParams.set('client_id', hubspot.clientId);
     url.searchParams.set('redirect_uri', redirectUri(req, 'hubspot'));
     url.searchParams.set('scope', HUBSPOT_SCOPES.join(' '));
+    url.searchParams.set('optional_scope', HUBSPOT_OPTIONAL_SCOPES.join(' '));
     url.searchParams.set('state', await deps.states.issue('hubspot', nowMs()));
     res.redirect(302, url.toString());
   });

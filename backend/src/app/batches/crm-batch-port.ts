@@ -26,6 +26,8 @@ export interface CrmBatchPort {
   readonly batchLimit: number;
   /** Ids of records modified at or after `since` (null: every record), oldest first, a page at a time. */
   listIds(object: CrmObject, input: { since: string | null }): AsyncIterable<string[]>;
+  /** Ids of a saved segment's records (HubSpot list, Salesforce list view), a page at a time. */
+  segmentIds(object: CrmObject, segmentId: string): AsyncIterable<string[]>;
   /** The records among `ids` that exist, `fields` only. */
   read(object: CrmObject, ids: readonly string[], fields: readonly string[]): Promise<{ ok: true; records: CrmBatchRecord[] } | CrmCallFailure>;
   /** Updates in one call (at most batchLimit); one result per update, in order. */

@@ -100,6 +100,10 @@ async function selectedIds(deps: BatchDeps, tenant: Tenant, batch: StoredBatch):
   const { selection } = batch;
   if (selection.by === 'ids') return selection.recordIds;
   const ids: string[] = [];
+  if (selection.by === 'segment') {
+    for await (const page of deps.crm.segmentIds(batch.object, selection.segmentId)) ids.push(...page);
+    return [...new Set(ids)];
+  }
   for await (const page of deps.crm.listIds(batch.object, { since: selection.by === 'modified_since' ? selection.since : null })) {
     for (const id of page) {
       if (selection.by === 'never_enriched' && (await hasBeenEnriched(deps, tenant, batch, id))) continue;

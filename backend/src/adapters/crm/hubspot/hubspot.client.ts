@@ -10,6 +10,7 @@ import type { FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../../domain/enrichment/mapping';
 import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmPersonRecord, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { decodeCursor, encodeCursor, firstCursor, nextCursor, searchShape } from './hubspot-change-cursor';
+import { CrmError } from '../crm-error';
 import { describeHubspotProperty } from './hubspot-field-types';
 import { createHubspotCaller, type HubspotClientOptions } from './hubspot-sdk';
 
@@ -32,6 +33,10 @@ interface BatchAnswer {
 const PRIMARY_COMPANY = 'associatedcompanyid';
 /** HubSpot's search takes at most 100 values in one IN filter. */
 const IN_MAX_VALUES = 100;
+/** HubSpot's object type ids, which lists name their object by. */
+const OBJECT_TYPE_IDS: Record<HubspotObject, string> = { contacts: '0-1', companies: '0-2' };
+/** List memberships per page, at most. */
+const LIST_PAGE_MAX = 250;
 /** HubSpot's default contact-to-company association type (unlabelled); the first one becomes the primary company. */
 const CONTACT_TO_COMPANY = 279;
 
@@ -196,11 +201,25 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     return [...found.values()];
   }
 
+  async function listSegment(object: CrmObject, input: Parameters<CrmClient['listSegment']>[1]): Promise<{ ids: string[]; cursor: string | null }> {
+    const type = hubspotObject(object);
+    if (input.cursor === null) {
+      const { list } = await call('get list', (client, callOptions) => client.crm.lists.listsApi.getById(input.segmentId, undefined, callOptions));
+      if (list.objectTypeId !== OBJECT_TYPE_IDS[type]) {
+        throw new CrmError({ provider: 'hubspot', status: 400, code: 'SEGMENT_OBJECT_MISMATCH', message: `HubSpot list ${input.segmentId} ("${list.name}") is not a list of ${type}` });
+      }
+    }
+    const page = await call('list memberships', (client, callOptions) =>
+      client.crm.lists.membershipsApi.getPage(input.segmentId, input.cursor ?? undefined, undefined, LIST_PAGE_MAX, callOptions),
+    );
+    return { ids: page.results.map((r) => r.recordId), cursor: page.paging?.next?.after ?? null };
+  }
+
   async function describeFields(object: CrmObject) {
     const type = hubspotObject(object);
     const answer = await call(`list ${type} properties`, (client, callOptions) => client.crm.properties.coreApi.getAll(type, undefined, undefined, callOptions));
     return answer.results.map(describeHubspotProperty);
   }
 
-  return { provider: 'hubspot', listChangedSince, readByIds, updateBatch, createBatch, findPeople, describeFields, quota: () => call.quota() };
+  return { provider: 'hubspot', listChangedSince, readByIds, updateBatch, createBatch, findPeople, listSegment, describeFields, quota: () => call.quota() };
 }

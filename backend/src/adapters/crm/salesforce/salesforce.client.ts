@@ -10,6 +10,7 @@ import type { FieldValue } from '@accord/shared';
 import type { CrmObject } from '../../../domain/enrichment/mapping';
 import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmFieldDescription, type CrmPersonRecord, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { toCrmFieldDescription, type DescribedField } from './salesforce-describe';
+import { CrmError } from '../crm-error';
 import { callSalesforce } from './salesforce-errors';
 import { disableJsforceRetries } from './salesforce-transport';
 import { assertFieldNames, buildChangedSinceSoql, buildInSoql, selectList, toIsoUtc, toSalesforceObject } from './salesforce-soql';
@@ -36,6 +37,15 @@ const MAX_QUERY_BATCH = 2000;
 const IN_MAX_VALUES = 200;
 
 type ApiRecord = Record<string, unknown>;
+
+/** The part of a list view's results we read. */
+interface ListViewResults {
+  done: boolean;
+  records: { columns: { fieldNameOrPath: string; value: unknown }[] }[];
+}
+
+const LIST_VIEW_PAGE = 2_000;
+const LIST_VIEW_MAX_OFFSET = 2_000;
 
 function queryHeaders(pageSize: number | undefined): Record<string, string> {
   if (pageSize === undefined) return {};
@@ -201,6 +211,21 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
         }
       }
       return [...found.values()];
+    },
+
+    async listSegment(object: CrmObject, input): Promise<{ ids: string[]; cursor: string | null }> {
+      const sobject = toSalesforceObject(object);
+      // The list view results resource serves at most 2,000 rows a call and an offset of at most 2,000.
+      const offset = input.cursor === null ? 0 : Number(input.cursor);
+      const path = `/sobjects/${sobject}/listviews/${encodeURIComponent(input.segmentId)}/results?limit=${LIST_VIEW_PAGE}&offset=${offset}`;
+      const page = await sf(async () => conn.request<ListViewResults>(path));
+      const ids = page.records.flatMap((r) => r.columns.filter((c) => c.fieldNameOrPath === 'Id' && typeof c.value === 'string').map((c) => c.value as string));
+      const next = offset + page.records.length;
+      if (page.done || page.records.length === 0) return { ids, cursor: null };
+      if (next > LIST_VIEW_MAX_OFFSET) {
+        throw new CrmError({ provider: 'salesforce', status: 400, code: 'SEGMENT_TOO_LARGE', message: `List view ${input.segmentId} holds more than ${LIST_VIEW_MAX_OFFSET + LIST_VIEW_PAGE} records, more than Salesforce serves from a list view; select by a filter instead` });
+      }
+      return { ids, cursor: String(next) };
     },
 
     quota() {

@@ -9,6 +9,7 @@ import { runBatch, type BatchAction, type Reply } from './batch';
 import { hubspotErrorBody, rateLimitBody, SandboxHttpError, validationError } from './errors';
 import { createObject, getObject, listObjects, searchObjects, updateObject } from './objects';
 import { TokenStore } from './oauth';
+import { routeLists, type SandboxList } from './lists';
 import { createGroup, createProperty, getProperty, listGroups, listProperties } from './properties';
 import { RollingWindowLimiter, type RateDecision } from './rate-limit';
 import { SandboxStore } from './store';
@@ -81,6 +82,7 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     }
   };
 
+  const lists = new Map<string, SandboxList>();
   const route = (method: string, path: string, query: URLSearchParams, raw: Buffer): Reply => {
     const objects = /^\/crm\/v3\/objects\/(companies|contacts)(?:\/(.+))?$/.exec(path);
     const props = /^\/crm\/v3\/properties\/(companies|contacts)(?:\/(.+))?$/.exec(path);
@@ -107,6 +109,8 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
       if (rest === 'groups' && method === 'POST') return createGroup(store.catalog, type, json(raw));
       if (rest !== undefined && !rest.includes('/') && method === 'GET') return getProperty(store.catalog, type, rest);
     }
+    const listReply = routeLists(lists, method, path, query);
+    if (listReply) return listReply;
     return { status: 404, body: hubspotErrorBody(`No route for ${method} ${path} in the sandbox`, 'OBJECT_NOT_FOUND') };
   };
 
@@ -169,6 +173,11 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     },
     clearFaults: () => {
       Object.assign(faults, { status429: 0, status5xx: 0, delayMs: 0, failIds: new Set<string>() });
+    },
+    createList: ({ name, objectType, recordIds }) => {
+      const listId = String(lists.size + 1);
+      lists.set(listId, { listId, name, objectType, recordIds: [...recordIds], createdAt: new Date(clock()).toISOString() });
+      return listId;
     },
     issueToken: () => tokens.issue(),
     issueAuthorizationCode: () => tokens.issueAuthorizationCode(),

@@ -77,6 +77,8 @@ export interface HubspotSandbox {
   readonly automationEvents: number;
   injectFaults(faults: FaultOptions): void;
   clearFaults(): void;
+  /** A list (HubSpot's saved segment) of fixed members; returns its id. */
+  createList(input: { name: string; objectType: ObjectType; recordIds: readonly string[] }): string;
   issueToken(): IssuedToken;
   /** A single-use code for the authorization_code grant of POST /oauth/v1/token. */
   issueAuthorizationCode(): string;

@@ -1,11 +1,12 @@
 /**
  * Routing of authenticated REST API calls under `/services/data/vXX.X/`: query, queryMore, limits, describe,
- * single-record retrieve and sObject Collections. Pure request → reply; auth, limits and faults live in server.ts.
+ * single-record retrieve, list view results and sObject Collections. Pure request → reply; auth, limits and faults live in server.ts.
  */
 import { apiError, type ApiReply } from './api-reply';
 import { createRecords, retrieveRecords, updateRecords } from './collections';
 import { describeSObject, isSandboxSObject } from './describe';
 import type { QueryCursors } from './query-cursors';
+import { listViewResults, type SandboxListView } from './list-views';
 import type { SandboxStore } from './store';
 
 export interface ApiCall {
@@ -21,6 +22,7 @@ export interface ApiCall {
 
 export interface ApiContext {
   store: SandboxStore;
+  listViews: ReadonlyMap<string, SandboxListView>;
   cursors: QueryCursors;
   failIds: ReadonlySet<string>;
   apiUsage: { used: number; limit: number };
@@ -56,6 +58,11 @@ export function routeApiCall(call: ApiCall, ctx: ApiContext): ApiReply {
     if (method !== 'GET') return methodNotAllowed(method, 'GET,HEAD');
     const { used, limit } = ctx.apiUsage;
     return { status: 200, body: { DailyApiRequests: { Max: limit, Remaining: Math.max(0, limit - used) } } };
+  }
+
+  if (head === 'sobjects' && second !== undefined && isSandboxSObject(second) && third === 'listviews' && fourth !== undefined && parts[4] === 'results' && parts.length === 5) {
+    if (method !== 'GET') return methodNotAllowed(method, 'GET,HEAD');
+    return listViewResults({ store: ctx.store, views: ctx.listViews, sobject: second, id: fourth, query: call.query });
   }
 
   if (head === 'sobjects' && second !== undefined && parts.length === 3 && isSandboxSObject(second)) {

@@ -10,6 +10,7 @@ import type { SandboxSObject } from './describe';
 import { SandboxOAuth, type SandboxTokens } from './oauth';
 import { QueryCursors } from './query-cursors';
 import { toId18 } from './record-ids';
+import type { SandboxListView } from './list-views';
 import { routeApiCall } from './routes';
 import { SandboxStore } from './store';
 import { listenOnLoopback } from '../loopback';
@@ -52,6 +53,8 @@ export interface SalesforceSandbox {
   readonly requests: readonly SandboxRequest[];
   readonly automationEvents: number;
   readonly apiUsage: { used: number; limit: number };
+  /** A list view (Salesforce's saved segment) of fixed members; returns its 18-character id. */
+  createListView(input: { sobject: SandboxSObject; label: string; recordIds: readonly string[] }): string;
   injectFaults(faults: SandboxFaults): void;
   clearFaults(): void;
   issueTokens(): SandboxTokens;
@@ -83,6 +86,7 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
   const clock = options.clock ?? Date.now;
   const store = new SandboxStore(clock);
   const cursors = new QueryCursors(store);
+  const listViews = new Map<string, SandboxListView>();
   const oauth = new SandboxOAuth(clock);
   const usage = { used: options.apiUsageAtStart ?? 0, limit: options.dailyLimit ?? 100_000 };
   const requests: SandboxRequest[] = [];
@@ -112,7 +116,7 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     if (!body.ok) return apiError(400, 'JSON_PARSER_ERROR', 'The request body is not valid JSON');
     return routeApiCall(
       { method, resource: match[2] ?? '/', apiBase: `/services/data/${match[1]}`, query: url.searchParams, body: body.value, headers: req.headers },
-      { store, cursors, failIds: faults.failIds, apiUsage: { ...usage } },
+      { store, cursors, listViews, failIds: faults.failIds, apiUsage: { ...usage } },
     );
   }
 
@@ -143,6 +147,11 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     url: baseUrl,
     close: listening.close,
     seed: (sobject, records) => store.seed(sobject, records),
+    createListView: ({ sobject, label, recordIds }) => {
+      const id = `00B${String(listViews.size + 1).padStart(12, '0')}AAA`;
+      listViews.set(id, { id, sobject, label, recordIds: [...recordIds] });
+      return id;
+    },
     get: (sobject, id) => {
       const found = store.find(id);
       return found && found.sobject === sobject ? store.toApiRecord(sobject, found.record) : undefined;
