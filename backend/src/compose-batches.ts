@@ -3,6 +3,7 @@
  * matcher, the stores, and the job queue that runs batches. The HTTP API, the CLI and the workers build batch
  * dependencies through here.
  */
+import { createAgentStore, type AgentStore } from './adapters/db/agent.store';
 import type { ReferenceStore } from './adapters/db/reference.store';
 import type { CrmConnections } from './adapters/crm/crm-connections';
 import { CRM_RATE_LIMITS } from './adapters/crm/crm-connections';
@@ -22,6 +23,7 @@ import type { Tenant } from './domain/tenants/tenant';
 
 export interface BatchWiring {
   batches: BatchStore;
+  agents: AgentStore;
   /** Everything a batch use case needs for this tenant. */
   depsFor(tenant: Tenant): Promise<BatchDeps>;
   /** Record-level CRM access (undo writes record by record). */
@@ -41,9 +43,11 @@ export function composeBatches(input: {
   scheduleRun?: BatchDeps['scheduleRun'];
 }): BatchWiring {
   const batches = createBatchStore(input.database);
+  const agents = createAgentStore(input.database);
   const matcher = createBatchMatcher({ matcher: input.matcher, matches: input.stores.matches });
   return {
     batches,
+    agents,
     async depsFor(tenant) {
       const { client, spec } = await input.connections.forTenant(tenant);
       return {

@@ -1,11 +1,12 @@
 /**
- * Background work of one backend process: batch runs, batch estimates and scheduled CRM pulls, all through the job
- * queue (pg-boss on PostgreSQL, in-process on SQLite). Batches that were running when the last process stopped are
- * queued again, so a crash resumes where it was.
+ * Background work of one backend process: batch runs, batch estimates, agents' scheduled batches and scheduled
+ * CRM pulls, all through the job queue (pg-boss on PostgreSQL, in-process on SQLite). Batches that were running
+ * when the last process stopped are queued again, so a crash resumes where it was.
  */
 import type { Logger } from './adapters/log/logger';
 import { resumeRunningBatches, startBatchWorker } from './adapters/queue/batch-jobs';
 import type { JobQueue } from './adapters/queue/job-queue';
+import { scheduleAgents, startAgentWorker } from './adapters/queue/agent-jobs';
 import { scheduleSyncs, startSyncWorker } from './adapters/queue/sync-jobs';
 import type { CrmConnections } from './adapters/crm/crm-connections';
 import { governedCalls } from './adapters/crm/governed-calls';
@@ -22,6 +23,8 @@ import { AppError } from './app/app-error';
 import { autoEnrichAfterSync } from './app/batches/auto-enrich-new-records';
 
 export const BATCH_ESTIMATE_JOB = 'batch-estimate';
+/** How often due agents are looked for; their cadence is in hours. */
+const AGENT_TICK_MS = 60_000;
 
 export function estimateScheduler(queue: JobQueue): (input: { tenantId: string; batchId: string }) => Promise<void> {
   return async ({ tenantId, batchId }) => {
@@ -59,6 +62,16 @@ export async function startWorkers(input: {
     const tenant = await tenantOf(String(payload.tenantId));
     await runEstimate(wiring, tenant, String(payload.batchId));
   });
+  await startAgentWorker(queue, {
+    deps: { agents: wiring.agents, tenants, depsFor: (tenant) => wiring.depsFor(tenant), rateFor: (tenant) => wiring.rateFor(tenant) },
+    onRuns: (runs) => {
+      for (const run of runs) {
+        if (run.ok) logger.info({ tenantId: run.tenantId, agentId: run.agentId, batchId: run.batchId, decision: run.decision }, 'agent ran');
+        else logger.warn({ err: run.error, tenantId: run.tenantId, agentId: run.agentId }, 'agent run failed');
+      }
+    },
+  });
+  const stopAgents = scheduleAgents(queue, { intervalMs: AGENT_TICK_MS, onError: (error) => logger.warn({ err: error }, 'scheduling agent runs failed') });
   const resumed = await resumeRunningBatches(wiring.batches, input.scheduleRun);
   if (resumed > 0) logger.info({ resumed }, 'resuming batches that were running');
   let stopSyncs = () => undefined as void;
@@ -88,6 +101,7 @@ export async function startWorkers(input: {
   return {
     stop: async () => {
       stopSyncs();
+      stopAgents();
       await queue.stop();
     },
   };

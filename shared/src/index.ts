@@ -8,4 +8,5 @@ export * from './enrichment';
 export * from './credits';
 export * from './batches';
 export * from './api';
+export * from './agents';
 export * from './routes';

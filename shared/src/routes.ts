@@ -25,6 +25,7 @@ import {
   undoRequestSchema,
   undoResultSchema,
 } from './api';
+import { agentListReplySchema, agentParamsSchema, agentSchema, createAgentRequestSchema, updateAgentRequestSchema } from './agents';
 import { batchSchema } from './batches';
 import { enrichmentPreviewSchema } from './enrichment';
 
@@ -68,6 +69,9 @@ export const apiRoutes = {
   resumeBatch: { method: 'post', path: '/batches/:batchId/resume', summary: 'Resume a paused batch', access: 'admin', params: batchParamsSchema, body: batchActionRequestSchema, reply: batchSchema },
   cancelBatch: { method: 'post', path: '/batches/:batchId/cancel', summary: 'Cancel; unspent reservation is released', access: 'admin', params: batchParamsSchema, body: batchActionRequestSchema, reply: batchSchema },
   undoBatch: { method: 'post', path: '/batches/:batchId/undo', summary: "Undo every enrichment of the batch through the audit trail", access: 'admin', params: batchParamsSchema, body: batchActionRequestSchema, reply: batchSchema },
+  listAgents: { method: 'get', path: '/agents', summary: 'Scheduled batches ("agents"), newest first', access: 'admin', reply: agentListReplySchema },
+  createAgent: { method: 'post', path: '/agents', summary: 'Schedule a batch: what to select, how often, its pace and cap', access: 'admin', body: createAgentRequestSchema, reply: agentSchema, status: 201 },
+  updateAgent: { method: 'put', path: '/agents/:agentId', summary: 'Change, pause (enabled: false) or resume an agent', access: 'admin', params: agentParamsSchema, body: updateAgentRequestSchema, reply: agentSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -3,7 +3,8 @@
  * an admin approves (credits reserved), canary pauses after its records, resume completes, undo reverts; against
  * the sandbox HubSpot portal on both databases.
  */
-import { batchListReplySchema, batchSchema, creditsReplySchema, type Batch } from '@accord/shared';
+import { agentListReplySchema, agentSchema, batchListReplySchema, batchSchema, creditsReplySchema, type Batch } from '@accord/shared';
+import { BATCH_AGENTS_JOB } from '../../src/adapters/queue/agent-jobs';
 import { createInProcessQueue, type InProcessQueue } from '../../src/adapters/queue/in-process-queue';
 import { describeEachDatabase } from '../helpers/test-databases';
 import { connectSalesforceTenant, hubspotRequest, installHubspotTenant, salesforceRequest, seedHubspotCompanies, startApiHarness, type ApiHarness } from '../helpers/api-harness';
@@ -63,6 +64,34 @@ describeEachDatabase('batches over the API', (ctx) => {
     expect(undone.state).toBe('undone');
   });
 
+  it('schedules agents: only admins create, list and change them; a due run creates a batch that waits for approval', async () => {
+    seedHubspotCompanies(h, 2);
+    const body = { object: 'companies', selection: { by: 'never_enriched' }, name: 'Nightly top-up', everyHours: 24 };
+    expect((await hubspotRequest(h, 'POST', '/api/v1/agents', { ...rep(), body })).status).toBe(403);
+    const bad = await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body: { ...body, everyHours: 0 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    const wrongCrm = await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body: { ...body, object: 'Account' } });
+    expect(wrongCrm.body.error.code).toBe('VALIDATION_FAILED');
+    const agent = agentSchema.parse((await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body }).expect(201)).body);
+    expect(agent).toMatchObject({ name: 'Nightly top-up', enabled: true, type: 'enrich', lastBatchId: null });
+    expect(Date.parse(agent.nextRunAt)).toBeLessThanOrEqual(Date.now());
+
+    await queue.enqueue(BATCH_AGENTS_JOB, {});
+    await queue.drain();
+    await queue.drain();
+    const [ran] = agentListReplySchema.parse((await hubspotRequest(h, 'GET', '/api/v1/agents', admin()).expect(200)).body).items.filter((a) => a.id === agent.id);
+    expect(ran!.lastBatchId).not.toBeNull();
+    expect(Date.parse(ran!.nextRunAt) - Date.parse(ran!.lastRunAt!)).toBe(24 * 3_600_000);
+    expect(await batch(ran!.lastBatchId!)).toMatchObject({ state: 'awaiting_approval', createdBy: `agent:${agent.id}`, approvedBy: null });
+
+    expect((await hubspotRequest(h, 'GET', '/api/v1/agents', rep())).status).toBe(403);
+    const paused = agentSchema.parse((await hubspotRequest(h, 'PUT', `/api/v1/agents/${agent.id}`, { ...admin(), body: { enabled: false } }).expect(200)).body);
+    expect(paused.enabled).toBe(false);
+    expect((await hubspotRequest(h, 'PUT', `/api/v1/agents/${agent.id}`, { ...admin(), body: {} })).status).toBe(400);
+    expect((await hubspotRequest(h, 'PUT', '/api/v1/agents/no-such-agent', { ...admin(), body: { enabled: true } })).status).toBe(404);
+  });
+
   it('refuses an illegal move with ILLEGAL_TRANSITION and an unknown batch with NOT_FOUND', async () => {
     const records = seedHubspotCompanies(h, 1);
     const created = batchSchema.parse(
@@ -75,7 +104,7 @@ describeEachDatabase('batches over the API', (ctx) => {
     expect((await hubspotRequest(h, 'GET', '/api/v1/batches/no-such-batch', rep())).status).toBe(404);
   });
 
-  it("keeps tenants apart: another org gets 404 from every batch and enrichment endpoint with this portal's ids", async () => {
+  it("keeps tenants apart: another org gets 404 from every batch, agent and enrichment endpoint with this portal's ids", async () => {
     const records = seedHubspotCompanies(h, 1);
     const created = batchSchema.parse(
       (await hubspotRequest(h, 'POST', '/api/v1/batches', { ...admin(), body: { object: 'companies', selection: { by: 'ids', recordIds: [records[0]!.id] }, idempotencyKey: 'batch-api-iso' } }).expect(201)).body,
@@ -97,5 +126,13 @@ describeEachDatabase('batches over the API', (ctx) => {
     const list = batchListReplySchema.parse((await other('GET', '/api/v1/batches')).body);
     expect(list.items.map((b) => b.id)).not.toContain(created.id);
     expect((await batch(created.id)).state).toBe('awaiting_approval');
+
+    const agent = agentSchema.parse(
+      (await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body: { object: 'companies', selection: { by: 'never_enriched' }, name: 'Ours' } }).expect(201)).body,
+    );
+    const change = await salesforceRequest(h, 'PUT', `/api/v1/agents/${agent.id}`, { apiKey, canApprove: true, body: { enabled: false } });
+    expect({ status: change.status, code: change.body.error?.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    const agents = agentListReplySchema.parse((await other('GET', '/api/v1/agents')).body);
+    expect(agents.items.map((a) => a.id)).not.toContain(agent.id);
   });
 });

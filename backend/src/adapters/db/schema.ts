@@ -171,6 +171,28 @@ export interface OauthStatesTable {
   created_at_ms: number;
 }
 
+export interface BatchAgentsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  object: string;
+  type: 'enrich' | 'create_people';
+  /** The AgentSelection. */
+  selection_json: string;
+  every_hours: number;
+  canary_size: number;
+  records_per_minute: number | null;
+  max_credits: number | null;
+  /** 1 or 0. */
+  enabled: number;
+  next_run_at: string;
+  last_run_at: string | null;
+  last_batch_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface BatchesTable {
   id: string;
   tenant_id: string;
@@ -252,4 +274,5 @@ export interface Schema {
   batches: BatchesTable;
   batch_items: BatchItemsTable;
   crm_sync_cursors: CrmSyncCursorsTable;
+  batch_agents: BatchAgentsTable;
 }

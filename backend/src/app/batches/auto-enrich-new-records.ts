@@ -4,7 +4,7 @@
  * month; off by default), and otherwise left awaiting an admin's approval.
  */
 import crypto from 'node:crypto';
-import { kindOfObject, type Batch } from '@accord/shared';
+import { kindOfObject, type Batch, type CreateBatchRequest } from '@accord/shared';
 import { decideAutoApproval, type AutoApproval } from '../../domain/batches/auto-approval';
 import type { CrmObject } from '../../domain/enrichment/mapping';
 import { startOfDay, startOfMonth } from '../../domain/credits/periods';
@@ -34,12 +34,27 @@ export async function autoEnrichNewRecords(
   if (fresh.length === 0) return { batch: null, decision: { approve: false, reason: 'nothing_to_do' } };
   const recordIds = fresh.slice(0, MAX_RECORDS);
   const key = crypto.createHash('sha256').update(JSON.stringify([input.object, recordIds])).digest('hex').slice(0, 40);
-  const system = { tenant, isAdmin: true, now };
-  const draft = await createBatch(deps, {
-    ...system,
-    userId: AUTO_ENRICH_ACTOR,
+  return submitAutomaticBatch(deps, {
+    tenant,
+    createdBy: AUTO_ENRICH_ACTOR,
     request: { object: input.object, type: 'enrich', selection: { by: 'ids', recordIds }, canarySize: 0, recordsPerMinute: null, maxCredits: null, idempotencyKey: `auto:${key}` },
+    now,
+    rate: input.rate,
   });
+}
+
+/**
+ * Creates and estimates a batch no person asked for (new records of a pull, an agent's run), then approves and
+ * starts it only within the tenant's automatic-approval allowance; otherwise it waits for an admin. A retried
+ * request (same key) finds the batch it created and does nothing more.
+ */
+export async function submitAutomaticBatch(
+  deps: BatchDeps,
+  input: { tenant: Tenant; createdBy: string; request: CreateBatchRequest; now: Date; rate: { limit: number; windowMs: number } },
+): Promise<{ batch: Batch | null; decision: AutoApproval }> {
+  const { tenant, now } = input;
+  const system = { tenant, isAdmin: true, now };
+  const draft = await createBatch(deps, { ...system, userId: input.createdBy, request: input.request });
   if (draft.state !== 'draft') return { batch: draft, decision: { approve: false, reason: 'nothing_to_do' } };
   const estimated = await estimateBatch(deps, { tenant, batchId: draft.id, now, rate: input.rate });
 
@@ -47,7 +62,7 @@ export async function autoEnrichNewRecords(
   const recordsToday = earlier.filter((b) => b.createdAt >= startOfDay(now).toISOString()).reduce((n, b) => n + (b.estimate?.records ?? 0), 0);
   const creditsThisMonth = earlier.filter((b) => b.createdAt >= startOfMonth(now).toISOString()).reduce((n, b) => n + b.reservedCredits, 0);
   const decision = decideAutoApproval({
-    policy,
+    policy: tenant.settings.autoEnrich,
     records: estimated.estimate!.records,
     maxCredits: estimated.estimate!.maxCredits,
     withinCaps: estimated.estimate!.withinCaps,
@@ -56,7 +71,7 @@ export async function autoEnrichNewRecords(
   });
   if (!decision.approve) return { batch: estimated, decision };
   await approveBatch(deps, { ...system, batchId: draft.id, userId: AUTO_ENRICH_ACTOR });
-  return { batch: await startBatch(deps, { ...system, batchId: draft.id, mode: 'run' }), decision };
+  return { batch: await startBatch(deps, { ...system, batchId: draft.id, mode: estimated.canarySize > 0 ? 'canary' : 'run' }), decision };
 }
 
 /**

@@ -5,6 +5,7 @@
  * Idempotent by the request's key: a retried request returns the batch the first one created.
  */
 import { crmOfObject, kindOfObject, type Batch, type CreateBatchRequest } from '@accord/shared';
+import type { FieldMapping } from '../../domain/enrichment/mapping';
 import type { Tenant } from '../../domain/tenants/tenant';
 import { AppError } from '../app-error';
 import { mappingFor } from '../enrichment-context';
@@ -17,11 +18,7 @@ export async function createBatch(
 ): Promise<Batch> {
   const { tenant, request, now } = input;
   requireAdmin(input.isAdmin);
-  if (crmOfObject[request.object] !== tenant.crm) throw new AppError('VALIDATION_FAILED', `${request.object} is not an object of this ${tenant.crm} account.`);
-  // A "create people" batch selects companies and writes people: the person mapping is the one in force.
-  const written = request.type === 'create_people' ? peopleTargetOfBatch(request).object : request.object;
-  const mapping = mappingFor(tenant, written);
-  if (mapping.length === 0) throw new AppError('VALIDATION_FAILED', `No field mapping is set up for ${written}.`);
+  const mapping = batchMappingFor(tenant, request);
   const { batch } = await deps.batches.create(tenant.id, {
     crm: tenant.crm,
     object: request.object,
@@ -38,4 +35,16 @@ export async function createBatch(
     now,
   });
   return batchView(deps, batch);
+}
+
+/**
+ * The field mapping a batch of this type on this object writes with, or VALIDATION_FAILED: an object of another
+ * CRM, people for a non-company object, or no mapping. A "create people" batch writes the person mapping.
+ */
+export function batchMappingFor(tenant: Tenant, request: Pick<CreateBatchRequest, 'object' | 'type'>): FieldMapping[] {
+  if (crmOfObject[request.object] !== tenant.crm) throw new AppError('VALIDATION_FAILED', `${request.object} is not an object of this ${tenant.crm} account.`);
+  const written = request.type === 'create_people' ? peopleTargetOfBatch(request).object : request.object;
+  const mapping = mappingFor(tenant, written);
+  if (mapping.length === 0) throw new AppError('VALIDATION_FAILED', `No field mapping is set up for ${written}.`);
+  return mapping;
 }

@@ -8,6 +8,7 @@ import { rateGovernor } from './0006-rate-governor';
 import { api } from './0007-api';
 import { batches } from './0008-batches';
 import { syncCursors } from './0009-sync-cursors';
+import { batchAgents } from './0010-batch-agents';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches, syncCursors];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches, syncCursors, batchAgents];

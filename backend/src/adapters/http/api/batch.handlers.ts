@@ -1,20 +1,24 @@
 /**
  * The batch endpoints over the batch use cases. Creating a batch starts its estimate in the background (reads
  * only, no credits); the card polls the batch until it awaits approval. Approval, canary, pause, resume, cancel
- * and undo are admin-only in the use cases themselves, with the admin right from the signed request.
+ * and undo are admin-only in the use cases themselves, with the admin right from the signed request. Agents
+ * (scheduled batches) are listed, created and changed here; their runs happen in the workers.
  */
 import type { Batch } from '@accord/shared';
 import { approveBatch } from '../../../app/batches/approve-batch';
 import { cancelBatch } from '../../../app/batches/cancel-batch';
+import { createAgent } from '../../../app/batches/create-agent';
 import { createBatch } from '../../../app/batches/create-batch';
 import { estimateBatch } from '../../../app/batches/estimate-batch';
 import { getBatch } from '../../../app/batches/get-batch';
 import { listBatchReview } from '../../../app/batches/list-batch-review';
+import { listAgents } from '../../../app/batches/list-agents';
 import { listBatches } from '../../../app/batches/list-batches';
 import { pauseBatch } from '../../../app/batches/pause-batch';
 import { rejectBatch } from '../../../app/batches/reject-batch';
 import { startBatch } from '../../../app/batches/start-batch';
 import { undoWholeBatch } from '../../../app/batches/undo-whole-batch';
+import { updateAgent } from '../../../app/batches/update-agent';
 import type { Tenant } from '../../../domain/tenants/tenant';
 import type { BatchWiring } from '../../../compose-batches';
 import type { RouteHandlers } from './mount-routes';
@@ -65,5 +69,8 @@ export function batchHandlers(api: BatchApi): RouteHandlers {
       const records = await api.wiring.recordsFor(tenant, stored.object);
       return (await undoWholeBatch({ ...(await deps(tenant)), records }, { tenant, batchId: params.batchId, userId: viewer.userId, isAdmin: viewer.isAdmin, now })).batch;
     },
+    listAgents: async ({ tenant, viewer }) => ({ items: await listAgents(api.wiring, { tenant, isAdmin: viewer.isAdmin }) }),
+    createAgent: async ({ tenant, viewer, body, now }) => createAgent(api.wiring, { tenant, request: body, userId: viewer.userId, isAdmin: viewer.isAdmin, now }),
+    updateAgent: async ({ tenant, viewer, params, body, now }) => updateAgent(api.wiring, { tenant, agentId: params.agentId, patch: body, isAdmin: viewer.isAdmin, now }),
   };
 }
