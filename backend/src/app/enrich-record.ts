@@ -28,6 +28,8 @@ export interface EnrichInput {
   batchId?: string;
   now: Date;
   salesforcePersonObject?: 'Contact' | 'Lead';
+  /** The price the person agreed to: a first attempt that would now cost more is refused with CONFLICT. */
+  maxCost?: number;
 }
 
 export async function enrichRecord(deps: EnrichmentDeps & { credits: CreditStore }, input: EnrichInput): Promise<Enrichment> {
@@ -107,6 +109,10 @@ async function newEnrichment(deps: EnrichmentDeps, input: EnrichInput, requestHa
   if (blocked === 'NO_MATCH') throw new AppError('NOT_FOUND', 'This record has no match to enrich from.');
   if (blocked === 'MATCH_NEEDS_REVIEW') throw new AppError('MATCH_NEEDS_REVIEW');
   const { changes, cost } = await planFor(deps, { tenant, match, object: crmObjectFor(tenant, match.kind, input.salesforcePersonObject), now });
+  if (input.maxCost !== undefined && cost > input.maxCost) {
+    // The CRM changed since the preview and this now costs more than the person agreed to: ask again.
+    throw new AppError('CONFLICT', `This enrichment now costs ${cost} credits, not ${input.maxCost}; review the preview again.`, { details: { cost } });
+  }
   return {
     kind: match.kind,
     crmRecordId: match.recordId,

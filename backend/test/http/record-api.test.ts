@@ -69,11 +69,20 @@ describeEachDatabase('record page API', (ctx) => {
   it('refuses with CONFLICT and charges nothing when the enrichment now costs more than the person agreed to', async () => {
     const [record] = seedHubspotCompanies(h, 1);
     const credits = creditsReplySchema.parse((await hubspotRequest(h, 'GET', '/api/v1/credits', rep())).body);
+    // The person saw the record page (its values stored), then clicks Enrich with the price they saw.
+    await hubspotRequest(h, 'GET', `/api/v1/records/companies/${record!.id}`, rep()).expect(200);
+    const readsBefore = h.hubspot.requests.filter((r) => r.path.startsWith('/crm/v3/objects/companies')).length;
     const res = await hubspotRequest(h, 'POST', `/api/v1/records/companies/${record!.id}/enrich`, { ...rep(), body: { idempotencyKey: `cheap-${record!.id}`, expectedCost: 0 } });
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('CONFLICT');
+    expect(res.body.error).toMatchObject({ code: 'CONFLICT', details: { cost: 1 } });
     const after = creditsReplySchema.parse((await hubspotRequest(h, 'GET', '/api/v1/credits', rep())).body);
     expect(after.balance.available).toBe(credits.balance.available);
+    // The price is checked on the plan the write would use: one live read of the record, not a preview and a plan.
+    expect(h.hubspot.requests.filter((r) => r.path.startsWith('/crm/v3/objects/companies')).length - readsBefore).toBe(1);
+    // Agreeing to the real price with the same key then enriches it, charged once.
+    await hubspotRequest(h, 'POST', `/api/v1/records/companies/${record!.id}/enrich`, { ...rep(), body: { idempotencyKey: `cheap-${record!.id}`, expectedCost: 1 } }).expect(200);
+    const charged = creditsReplySchema.parse((await hubspotRequest(h, 'GET', '/api/v1/credits', rep())).body);
+    expect(charged.balance.available).toBe(credits.balance.available - 1);
   });
 
   it('undoes an enrichment through the API and shows it in the history', async () => {

@@ -79,11 +79,6 @@ export function recordHandlers(deps: ApiDeps): RouteHandlers {
       const personObject = personObjectOf(params.object);
       const enrichDeps = { ...deps, crm: live };
       const seen = await deps.enrichments.findByKey(tenant.id, body.idempotencyKey);
-      if (!seen && body.expectedCost !== undefined) {
-        // The person agreed to a price; if the CRM changed since and it would now cost more, ask again.
-        const fresh = await previewEnrichment(enrichDeps, { tenant, match: loaded.match, userId: viewer.userId, now, salesforcePersonObject: personObject });
-        if (fresh.cost > body.expectedCost) throw new AppError('CONFLICT', `This enrichment now costs ${fresh.cost} credits, not ${body.expectedCost}; review the preview again.`, { details: { cost: fresh.cost } });
-      }
       const enrichment = await enrichRecord(enrichDeps, {
         tenant,
         match: loaded.match,
@@ -91,6 +86,7 @@ export function recordHandlers(deps: ApiDeps): RouteHandlers {
         userId: viewer.userId,
         now,
         salesforcePersonObject: personObject,
+        ...(body.expectedCost !== undefined ? { maxCost: body.expectedCost } : {}),
       });
       if (!seen && enrichment.state === 'written') deps.onEnriched?.({ credits: enrichment.credits });
       const writes = (await deps.enrichments.auditForEnrichment(tenant.id, enrichment.id)).filter((w) => w.actor !== 'undo');
