@@ -11,6 +11,7 @@ import { scheduleSyncs, startSyncWorker } from './adapters/queue/sync-jobs';
 import type { CrmConnections } from './adapters/crm/crm-connections';
 import { governedCalls } from './adapters/crm/governed-calls';
 import type { RateGovernor } from './adapters/crm/rate-governor';
+import { createCrmSnapshotStore } from './adapters/db/crm-snapshot.store';
 import { createSyncCursorStore } from './adapters/db/sync-cursor.store';
 import type { Database } from './adapters/db/database';
 import type { TenantStore } from './adapters/db/tenant.store';
@@ -77,6 +78,7 @@ export async function startWorkers(input: {
   let stopSyncs = () => undefined as void;
   if (input.syncIntervalMs > 0) {
     const cursors = createSyncCursorStore(input.database);
+    const snapshots = createCrmSnapshotStore(input.database);
     const matcher = createBatchMatcher({ matcher: async () => input.matcher, matches: input.matches });
     await startSyncWorker(queue, {
       tenants,
@@ -84,7 +86,7 @@ export async function startWorkers(input: {
         const { client, spec } = await input.connections.forTenant(tenant);
         // Pulls take their slot in the tenant's share of the CRM's limit like every other call.
         const governed = governedCalls({ client, governor: input.governor, tenantId: tenant.id, spec });
-        return { listChangedSince: (object, options) => governed(() => client.listChangedSince(object, options)), cursors, matcher };
+        return { listChangedSince: (object, options) => governed(() => client.listChangedSince(object, options)), cursors, matcher, snapshots };
       },
       onSynced: async ({ tenant, tenantId, object, result }) => {
         logger.info({ tenantId, object, pulled: result.pulled, byBand: result.byBand }, 'CRM pull done');

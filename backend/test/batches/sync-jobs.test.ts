@@ -9,7 +9,9 @@ import { createHubspotPropertyAdmin } from '../../src/adapters/crm/hubspot/hubsp
 import { ensureAccordProperties } from '../../src/app/ensure-accord-properties';
 import { createRateGovernor } from '../../src/adapters/crm/rate-governor';
 import { startHubspotSandbox, type HubspotSandbox } from '../../src/adapters/crm/sandbox/hubspot';
+import { createCrmSnapshotStore } from '../../src/adapters/db/crm-snapshot.store';
 import { createMatchStore } from '../../src/adapters/db/match.store';
+import { pageFieldsOf } from '../../src/app/load-crm-record';
 import { createRateGovernorStore } from '../../src/adapters/db/rate-governor.store';
 import { createSyncCursorStore } from '../../src/adapters/db/sync-cursor.store';
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
@@ -52,6 +54,7 @@ describeEachDatabase('scheduled CRM pulls', (ctx) => {
       listChangedSince: ((object, input) => governor.run({ tenantId: tenant.id, crm: 'hubspot' }, spec, async () => ({ value: await client.listChangedSince(object, input) }))) as typeof client.listChangedSince,
       cursors: createSyncCursorStore(ctx.database),
       matcher: createBatchMatcher({ matcher: async () => matcher, matches }),
+      snapshots: createCrmSnapshotStore(ctx.database),
     };
     const queue = createInProcessQueue();
     const synced: { object: string; result: SyncResult }[] = [];
@@ -71,6 +74,10 @@ describeEachDatabase('scheduled CRM pulls', (ctx) => {
     expect(companies.autoBandIds).toContain(first[0]!.id);
     expect(await matches.getResult({ tenantId: tenant.id, kind: 'company', crmRecordId: first[0]!.id })).toMatchObject({ band: 'auto', candidate: { referenceId: 'c1' } });
     expect(await matches.getResult({ tenantId: tenant.id, kind: 'company', crmRecordId: first[1]!.id })).toMatchObject({ band: 'none' });
+    // The record page's fields are stored too, so its card needs no CRM call.
+    const snapshot = await deps.snapshots.get(tenant.id, 'companies', first[0]!.id);
+    expect(Object.keys(snapshot!.values).sort()).toEqual(pageFieldsOf(tenant, 'companies').sort());
+    expect(snapshot!.values).toMatchObject({ name: 'HARBOUR PLUMBING P/L', domain: 'harbourplumbing.com.au', industry: null });
 
     synced.length = 0;
     await new Promise((resolve) => setTimeout(resolve, 5));
