@@ -30,6 +30,7 @@ import { recordHandlers } from './adapters/http/api/record.handlers';
 import { settingsHandlers } from './adapters/http/api/settings.handlers';
 import { createHttpApp } from './adapters/http/app';
 import { createMetrics, type Metrics } from './adapters/http/metrics';
+import { createBatchStore } from './adapters/db/batch.store';
 import type { TenantRateLimit } from './adapters/http/tenant-rate-limit';
 import type { Logger } from './adapters/log/logger';
 import { loadMatchingModels } from './adapters/reference/matching-models';
@@ -70,7 +71,7 @@ export interface Composed {
 
 export function composeApp(input: ComposeInput): Composed {
   const { database } = input;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ batchRecords: () => createBatchStore(database).itemTotalsInState('running') });
   const tenants = withTenantCache(createTenantStore(database));
   const credentials = createCredentialStore(database, createSecretBox(input.encryptionKey));
   const credits = createCreditStore(database);

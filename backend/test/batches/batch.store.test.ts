@@ -1,6 +1,7 @@
 /** The batch store on both databases: conditional moves, exact item claims, lapsed leases, counts, trickle slots. */
 import { createBatchStore, type NewBatch } from '../../src/adapters/db/batch.store';
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
+import { createMetrics } from '../../src/adapters/http/metrics';
 import { creditPolicySchema } from '../../src/domain/credits/credit-policy';
 import { describeEachDatabase } from '../helpers/test-databases';
 
@@ -29,6 +30,23 @@ describeEachDatabase('batch store', (ctx) => {
     expect(await store.get(tenantId, batch.id)).toMatchObject({ state: 'awaiting_approval', reservedCredits: 7, runLimit: 3, selection: { by: 'ids' } });
     expect(await store.get('other-tenant', batch.id)).toBeUndefined();
     expect(await store.create(tenantId, { ...newBatch, now })).toMatchObject({ created: false, batch: { id: batch.id } });
+  });
+
+  it('totals the items of running batches by state for the progress gauge, and serves them at /metrics', async () => {
+    const before = await createBatchStore(ctx.database).itemTotalsInState('running');
+    const { tenantId, store, batch } = await setup(6);
+    const idle = await setup(4);
+    await store.move(tenantId, batch.id, { from: 'draft', to: 'running', now });
+    const [claimed] = await store.claimItems(tenantId, batch.id, { size: 2, nowMs: 1_000, leaseMs: 60_000, seqBelow: null });
+    await store.settleItem(tenantId, batch.id, { seq: claimed!.seq, claimedBy: claimed!.claimedBy!, state: 'done', changed: true, now });
+    const totals = await store.itemTotalsInState('running');
+    expect({ pending: totals.pending - before.pending, claimed: totals.claimed - before.claimed, done: totals.done - before.done }).toEqual({ pending: 4, claimed: 1, done: 1 });
+    expect(idle.batch.state).toBe('draft');
+
+    const metrics = createMetrics({ batchRecords: () => store.itemTotalsInState('running') });
+    const text = await metrics.registry.metrics();
+    expect(text).toContain(`accord_batch_records{state="pending"} ${totals.pending}`);
+    expect(text).toContain(`accord_batch_records{state="done"} ${totals.done}`);
   });
 
   it('adds each record once, in order', async () => {

@@ -11,6 +11,7 @@ import { creditPolicySchema, type CreditPolicy } from '../../domain/credits/cred
 import { fieldMappingSchema, type CrmObject, type FieldMapping } from '../../domain/enrichment/mapping';
 import type { Database } from './database';
 import type { BatchesTable, BatchItemsTable, Schema } from './schema';
+import { batchItemStates } from './migrations/0008-batches';
 
 export interface StoredBatch {
   id: string;
@@ -87,6 +88,8 @@ export interface BatchStore {
   items(tenantId: string, batchId: string, options: { afterSeq?: number; limit: number; state?: BatchItemState }): Promise<BatchItem[]>;
   setPlan(tenantId: string, batchId: string, seq: number, input: { match: MatchResult | null; plannedCost: number; now: Date }): Promise<void>;
   counts(tenantId: string, batchId: string): Promise<ItemCounts>;
+  /** Items of every tenant's batches in `state` (e.g. running), by item state: the progress gauge. */
+  itemTotalsInState(state: BatchState): Promise<Record<BatchItemState, number>>;
   /**
    * Claims up to `size` runnable items (pending, or claimed by a worker whose lease lapsed), lowest seq first,
    * below `seqBelow` when set. Two callers never receive the same item while its claim is live.
@@ -281,6 +284,19 @@ export function createBatchStore(database: Database): BatchStore {
         out[r.state] += n;
         if (r.state === 'done' && r.changed === 1) out.changed += n;
       }
+      return out;
+    },
+
+    async itemTotalsInState(state) {
+      const rows = await db
+        .selectFrom('batch_items')
+        .innerJoin('batches', 'batches.id', 'batch_items.batch_id')
+        .select(['batch_items.state as state', sql<number>`count(*)`.as('n')])
+        .where('batches.state', '=', state)
+        .groupBy('batch_items.state')
+        .execute();
+      const out = Object.fromEntries(batchItemStates.map((s) => [s, 0])) as Record<BatchItemState, number>;
+      for (const r of rows) out[r.state] = Number(r.n);
       return out;
     },
 

@@ -1,7 +1,7 @@
 /**
  * Prometheus metrics (prom-client) on a registry of our own, created by main (no import-time singletons): request
  * latency by route, matches by band, enrichments by outcome, credits charged, CRM requests and 429s by CRM, batch
- * progress. Served at /metrics.
+ * progress (records of running batches by item state, read at each scrape). Served at /metrics.
  */
 import client from 'prom-client';
 import type { RequestHandler } from 'express';
@@ -17,7 +17,8 @@ export interface Metrics {
   batchRecords: client.Gauge<'state'>;
 }
 
-export function createMetrics(): Metrics {
+/** `batchRecords`: read at each scrape (records of running batches by item state), when given. */
+export function createMetrics(sources: { batchRecords?: () => Promise<Record<string, number>> } = {}): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -35,7 +36,16 @@ export function createMetrics(): Metrics {
     creditsCharged: new client.Counter({ name: 'accord_credits_charged_total', help: 'Credits charged for enrichments', registers }),
     crmRequests: new client.Counter({ name: 'accord_crm_requests_total', help: 'Requests sent to a CRM', labelNames: ['crm', 'operation'], registers }),
     crmRateLimited: new client.Counter({ name: 'accord_crm_rate_limited_total', help: '429 / REQUEST_LIMIT_EXCEEDED answers from a CRM', labelNames: ['crm'], registers }),
-    batchRecords: new client.Gauge({ name: 'accord_batch_records', help: 'Records of running batches, by item state', labelNames: ['state'], registers }),
+    batchRecords: new client.Gauge({
+      name: 'accord_batch_records',
+      help: 'Records of running batches, by item state',
+      labelNames: ['state'],
+      registers,
+      async collect() {
+        if (!sources.batchRecords) return;
+        for (const [state, n] of Object.entries(await sources.batchRecords())) this.set({ state }, n);
+      },
+    }),
   };
 }
 
