@@ -16,8 +16,15 @@ const actionsByState: Record<BatchState, BatchAction[]> = {
   undone: [],
 };
 
+/** Accord never deletes what it created, so a create-people batch has no undo (the backend answers ILLEGAL_TRANSITION). */
+function offers(batch: Batch, action: BatchAction): boolean {
+  if (action === 'canary') return batch.canarySize > 0;
+  if (action === 'undo') return batch.type !== 'create_people';
+  return true;
+}
+
 export function actionsFor(batch: Batch): BatchAction[] {
-  return actionsByState[batch.state].filter((action) => action !== 'canary' || batch.canarySize > 0);
+  return actionsByState[batch.state].filter((action) => offers(batch, action));
 }
 
 export const routeOfAction = {

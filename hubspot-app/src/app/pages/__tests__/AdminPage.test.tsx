@@ -2,18 +2,12 @@ import { Alert, Button, EmptyState, ErrorState, LoadingSpinner, NumberInput, Pro
 import { AdminPage } from '../components/AdminPage';
 import { toNewBatch } from '../components/NewBatchForm';
 import { stubHsFetch } from '../../../../test/helpers/hs-fetch-stub';
+import { stubAdminPage } from '../../../../test/helpers/admin-page';
 import { renderHomePage } from '../../../../test/helpers/render-card';
 import { cellsOf, textOf } from '../../../../test/helpers/text-of';
 import { batch, credits, running, settings, viewer } from '../../../../test/fixtures/admin';
 
-function stubPage(options: { isAdmin?: boolean; items?: ReturnType<typeof batch>[] } = {}) {
-  const isAdmin = options.isAdmin ?? true;
-  const hs = stubHsFetch()
-    .reply('me', viewer({ isAdmin }))
-    .reply('getCredits', credits())
-    .reply('listBatches', { items: options.items ?? [batch(), running()] });
-  return isAdmin ? hs.reply('getSettings', settings()) : hs;
-}
+const stubPage = stubAdminPage;
 
 describe('admin page: credits', () => {
   it('shows balance, reserved, available, usage against the cap and alerts', async () => {
@@ -55,7 +49,7 @@ describe('admin page: caps', () => {
 
 describe('admin page: loading', () => {
   it('shows a spinner until Accord says who is looking', async () => {
-    const hs = stubHsFetch().reply('getCredits', credits()).reply('listBatches', { items: [] }).reply('getSettings', settings());
+    const hs = stubHsFetch().reply('getCredits', credits()).reply('listBatches', { items: [] }).reply('getSettings', settings()).reply('listAgents', { items: [] });
     const release = hs.defer('me');
     const page = renderHomePage(<AdminPage />);
     expect(page.find(LoadingSpinner).props.label).toBe('Loading Accord…');
@@ -64,7 +58,12 @@ describe('admin page: loading', () => {
   });
 
   it('shows the credits error beside the batches when only credits fail', async () => {
-    stubHsFetch().reply('me', viewer()).fail('getCredits', 500, 'INTERNAL', 'The ledger is being migrated.').reply('listBatches', { items: [] }).reply('getSettings', settings());
+    stubHsFetch()
+      .reply('me', viewer())
+      .fail('getCredits', 500, 'INTERNAL', 'The ledger is being migrated.')
+      .reply('listBatches', { items: [] })
+      .reply('getSettings', settings())
+      .reply('listAgents', { items: [] });
     const page = renderHomePage(<AdminPage />);
     await page.waitFor(() => expect(textOf(page.find(ErrorState))).toContain('The ledger is being migrated.'));
     expect(page.find(EmptyState).props.title).toBe('No batches yet');
@@ -233,7 +232,8 @@ describe('admin page: new batch', () => {
 
   it('selects records changed in the last 30 days from now', () => {
     const now = Date.parse('2026-11-28T00:00:00Z');
-    expect(toNewBatch({ object: 'companies', selection: 'modified_last_30_days', canarySize: 0, now }).selection).toEqual({ by: 'modified_since', since: '2026-10-29T00:00:00.000Z' });
+    const choice = { object: 'companies', type: 'enrich', selection: 'modified_last_30_days', segmentId: '' } as const;
+    expect(toNewBatch({ choice, canarySize: 0, now }).selection).toEqual({ by: 'modified_since', since: '2026-10-29T00:00:00.000Z' });
   });
 });
 
@@ -269,7 +269,8 @@ describe('admin page: failure states', () => {
       .reply('getCredits', credits())
       .reply('listBatches', { items: [] })
       .reply('me', viewer())
-      .reply('getSettings', settings());
+      .reply('getSettings', settings())
+      .reply('listAgents', { items: [] });
     const page = renderHomePage(<AdminPage />);
     await page.waitFor(() => expect(page.find(ErrorState).props.title).toBe('Accord can’t be reached'));
     page.findByTestId(Button, 'retry').trigger('onClick');

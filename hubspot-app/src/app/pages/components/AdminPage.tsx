@@ -1,9 +1,13 @@
-/** Accord's App Home page: credits, and bulk batches to approve, watch, pause, cancel or undo (admins act, others see). */
+/**
+ * Accord's App Home page: credits, bulk batches to approve, watch, pause, cancel or undo (admins act, others see),
+ * and for admins the agents that schedule batches.
+ */
 import { Alert, Button, EmptyState, Flex, Heading, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { Batch } from '@accord/shared';
 import { ActionError, lastData, LoadError } from '@accord/hubspot-client';
 import { groupOfState, type BatchGroup } from '../batch-actions';
 import { useAdminData } from '../hooks/useAdminData';
+import { AgentsPanel } from './AgentsPanel';
 import { BatchCard } from './BatchCard';
 import { CreditsPanel } from './CreditsPanel';
 import { NewBatchForm } from './NewBatchForm';
@@ -28,7 +32,7 @@ export function AdminPage() {
         </Alert>
       )}
       {creditData ? (
-        <CreditsPanel credits={creditData} caps={lastData(settings.state)?.credits ?? null} />
+        <CreditsPanel credits={creditData} settings={lastData(settings.state)} />
       ) : credits.state.status === 'error' ? (
         <LoadError error={credits.state.error} onRetry={() => void credits.reload()} />
       ) : (
@@ -49,6 +53,7 @@ export function AdminPage() {
       ) : (
         <LoadingSpinner label="Loading batches…" />
       )}
+      {viewer.isAdmin ? <AgentsPanel /> : null}
     </Flex>
   );
 }

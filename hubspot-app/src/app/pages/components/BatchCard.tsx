@@ -1,5 +1,5 @@
 /** One batch: state, estimate and sample, progress while it runs, and the actions an admin may take now. */
-import { Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
+import { Alert, Button, ButtonRow, Flex, Heading, ProgressBar, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
 import type { Batch, BatchAction } from '@accord/shared';
 import { formatCredits, formatTimestamp } from '@accord/hubspot-client';
 import { actionLabels, actionsFor, actionVariants, stateWords } from '../batch-actions';
@@ -23,13 +23,18 @@ export function BatchCard({ batch, isAdmin, busy, onAction }: BatchCardProps) {
     <Tile testId={`batch-${batch.id}`}>
       <Flex direction="column" gap="sm">
         <Flex direction="row" gap="sm" align="center">
-          <Heading>{`${batch.type === 'enrich' ? 'Enrich' : 'Create people for'} ${batch.kind === 'company' ? 'companies' : 'contacts'}`}</Heading>
+          <Heading>{batch.type === 'create_people' ? 'Create missing contacts of companies' : `Enrich ${batch.kind === 'company' ? 'companies' : 'contacts'}`}</Heading>
           <StatusTag testId={`batch-state-${batch.id}`} variant={state.variant}>
             {state.label}
           </StatusTag>
         </Flex>
         <Text variant="microcopy">{`Created ${formatTimestamp(batch.createdAt)} by user ${batch.createdBy}${batch.approvedBy ? `, approved by user ${batch.approvedBy}` : ''}`}</Text>
-        {batch.estimate && batch.state === 'awaiting_approval' ? <BatchEstimate estimate={batch.estimate} /> : null}
+        {batch.error ? (
+          <Alert testId={`batch-error-${batch.id}`} title="The estimate failed" variant="error">
+            {batch.error}
+          </Alert>
+        ) : null}
+        {batch.estimate && batch.state === 'awaiting_approval' ? <BatchEstimate estimate={batch.estimate} type={batch.type} /> : null}
         {batch.estimate && batch.state === 'awaiting_approval' ? <BatchSample sample={batch.estimate.sample} /> : null}
         {showsProgress.has(batch.state) ? (
           <Flex direction="column" gap="xs">

@@ -1,11 +1,20 @@
-/** A batch's estimate: records by band, the fields that will change and how often, credits and duration. */
+/**
+ * A batch's estimate: records by band, the fields that will change (or, for a create-people batch, the fields set on
+ * the new contacts) and how often, the contacts it would create, credits and duration.
+ */
 import { Alert, DescriptionList, DescriptionListItem, Flex, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { BatchEstimate as Estimate } from '@accord/shared';
+import type { BatchType, BatchEstimate as Estimate } from '@accord/shared';
 import { formatCredits, formatDuration } from '@accord/hubspot-client';
 
-export function BatchEstimate({ estimate }: { estimate: Estimate }) {
+function peopleWords(people: NonNullable<Estimate['people']>): string {
+  const created = `${people.toCreate} new ${people.toCreate === 1 ? 'contact' : 'contacts'} will be created`;
+  return `${created}, ${people.alreadyInCrm} ${people.alreadyInCrm === 1 ? 'is' : 'are'} already in your CRM`;
+}
+
+export function BatchEstimate({ estimate, type }: { estimate: Estimate; type: BatchType }) {
   return (
     <Flex direction="column" gap="sm">
+      {estimate.people ? <Text testId="estimate-people" format={{ fontWeight: 'demibold' }}>{peopleWords(estimate.people)}</Text> : null}
       <DescriptionList direction="row">
         <DescriptionListItem label="Records">
           <Text testId="estimate-records">{`${estimate.records} (${estimate.recordsChanging} changing)`}</Text>
@@ -29,7 +38,7 @@ export function BatchEstimate({ estimate }: { estimate: Estimate }) {
         <Table bordered={true} density="condensed" testId="estimate-fields">
           <TableHead>
             <TableRow>
-              <TableHeader>Field that will change</TableHeader>
+              <TableHeader>{type === 'create_people' ? 'Field set on new contacts' : 'Field that will change'}</TableHeader>
               <TableHeader>Records</TableHeader>
             </TableRow>
           </TableHead>

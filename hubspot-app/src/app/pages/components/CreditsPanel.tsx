@@ -1,4 +1,7 @@
-/** The account's credits: balance, reserved and available, this month's usage against the cap, and alerts. */
+/**
+ * The account's credits: balance, reserved and available, this month's usage against the cap, and alerts; for admins
+ * the caps and the automatic-enrichment allowance from the settings.
+ */
 import { Alert, DescriptionList, DescriptionListItem, Flex, Heading, ProgressBar, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { CreditAlert, CreditsReply, Settings } from '@accord/shared';
 import { formatCredits, formatTimestamp } from '@accord/hubspot-client';
@@ -9,7 +12,15 @@ function formatCap(cap: number | null): string {
   return cap === null ? 'No cap' : formatCredits(cap);
 }
 
-export function CreditsPanel({ credits, caps }: { credits: CreditsReply; caps: Settings['credits'] | null }) {
+/** Batches of pulled records are approved without a person within this allowance; 0 records a day turns it off. */
+export function describeAutoEnrich({ recordsPerDay, monthlyCredits }: Settings['autoEnrich']): string {
+  if (recordsPerDay === 0) return 'Off: every batch waits for an admin.';
+  const credits = monthlyCredits === null ? 'within the credit caps' : `and ${formatCredits(monthlyCredits)} a month`;
+  return `Up to ${recordsPerDay.toLocaleString('en-US')} records a day ${credits} are approved without an admin.`;
+}
+
+export function CreditsPanel({ credits, settings }: { credits: CreditsReply; settings: Pick<Settings, 'credits' | 'autoEnrich'> | null }) {
+  const caps = settings?.credits ?? null;
   const { balance, usage, alerts, reservations } = credits;
   return (
     <Flex direction="column" gap="sm">
@@ -47,6 +58,13 @@ export function CreditsPanel({ credits, caps }: { credits: CreditsReply; caps: S
           </DescriptionListItem>
           <DescriptionListItem label="Per batch">
             <Text testId="cap-batch">{formatCap(caps.perBatchCap)}</Text>
+          </DescriptionListItem>
+        </DescriptionList>
+      ) : null}
+      {settings ? (
+        <DescriptionList direction="row">
+          <DescriptionListItem label="Automatic enrichment">
+            <Text testId="auto-enrich">{describeAutoEnrich(settings.autoEnrich)}</Text>
           </DescriptionListItem>
         </DescriptionList>
       ) : null}
