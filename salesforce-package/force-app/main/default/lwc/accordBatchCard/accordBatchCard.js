@@ -36,6 +36,8 @@ const STATE_LABELS = {
     undone: 'Undone'
 };
 const SAMPLE_SHOWN = 5;
+/** Accord never deletes what it created: a create-people batch has no undo (the backend answers ILLEGAL_TRANSITION). */
+const ACTIONS_NOT_OFFERED = { enrich: [], create_people: ['undo'] };
 
 /** One batch: its estimate and sample while it waits for approval, its progress once it runs, and its actions. */
 export default class AccordBatchCard extends LightningElement {
@@ -46,8 +48,11 @@ export default class AccordBatchCard extends LightningElement {
     @api busy = false;
 
     get title() {
-        const what = this.batch.type === 'create_people' ? 'Find people' : 'Enrich';
-        return `${what}: ${this.batch.kind === 'company' ? 'companies' : 'people'} (${this.batch.id})`;
+        const what =
+            this.batch.type === 'create_people'
+                ? 'Create missing contacts of Accounts'
+                : `Enrich: ${this.batch.kind === 'company' ? 'companies' : 'people'}`;
+        return `${what} (${this.batch.id})`;
     }
 
     get stateLabel() {
@@ -74,6 +79,29 @@ export default class AccordBatchCard extends LightningElement {
         ];
         // A <dt> and a <dd> per line: each needs its own key in the list.
         return lines.map((line) => ({ ...line, labelKey: `${line.key}-label`, valueKey: `${line.key}-value` }));
+    }
+
+    get isCreatePeople() {
+        return this.batch.type === 'create_people';
+    }
+
+    /** Create-people estimates say how many Contacts the run would create and how many the org already has. */
+    get peopleLabel() {
+        const people = this.estimate.people;
+        if (!people) {
+            return null;
+        }
+        const created = `${people.toCreate} new ${people.toCreate === 1 ? 'contact' : 'contacts'} will be created`;
+        return `${created}, ${people.alreadyInCrm} ${people.alreadyInCrm === 1 ? 'is' : 'are'} already in your CRM`;
+    }
+
+    get fieldChangesTitle() {
+        return this.isCreatePeople ? 'Fields set on the new contacts' : 'Fields that would change';
+    }
+
+    /** Why the last estimate failed (the batch went back to draft). */
+    get error() {
+        return this.batch.error || null;
     }
 
     get isOverCaps() {
@@ -116,7 +144,9 @@ export default class AccordBatchCard extends LightningElement {
         if (!this.canApprove) {
             return [];
         }
-        return (ACTIONS_BY_STATE[this.batch.state] || []).map((action) => {
+        const notOffered = ACTIONS_NOT_OFFERED[this.batch.type] || [];
+        const offered = (ACTIONS_BY_STATE[this.batch.state] || []).filter((action) => !notOffered.includes(action));
+        return offered.map((action) => {
             const button = ACTION_BUTTONS[action];
             const label = action === 'canary' ? `Run ${this.batch.canarySize} records first` : button.label;
             return { action, label, variant: button.variant };

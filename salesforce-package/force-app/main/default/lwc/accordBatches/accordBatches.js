@@ -3,6 +3,7 @@ import LightningConfirm from 'lightning/confirm';
 import canApproveBatches from '@salesforce/customPermission/Accord_Approve_Batches';
 import listBatches from '@salesforce/apex/AccordBatchController.listBatches';
 import getCredits from '@salesforce/apex/AccordBatchController.getCredits';
+import getSettings from '@salesforce/apex/AccordBatchController.getSettings';
 import runBatchAction from '@salesforce/apex/AccordBatchController.runBatchAction';
 import { ActionKeys, parseReply } from 'c/accordUtils';
 
@@ -18,13 +19,16 @@ const CONFIRMATIONS = {
 
 /**
  * The Accord admin page: batches awaiting approval (estimate, sample), the others with their progress, every
- * batch action for holders of Accord_Approve_Batches (Apex checks it again), and the org's credits.
+ * batch action for holders of Accord_Approve_Batches (Apex checks it again), the org's credits, and for those
+ * holders the automatic-enrichment allowance and the agents (c-accord-agents).
  */
 export default class AccordBatches extends LightningElement {
     /** shared Batch[], newest first */
     batches;
     /** shared CreditsReply */
     credits;
+    /** shared Settings; admins only (the backend serves them to no one else), null otherwise */
+    settings = null;
     loadError;
     actionError;
     retryAction;
@@ -56,12 +60,17 @@ export default class AccordBatches extends LightningElement {
         const sequence = ++this.loadSequence;
         clearTimeout(this.pollTimer);
         try {
-            const [batches, credits] = await Promise.all([listBatches(), getCredits()]);
+            const [batches, credits, settings] = await Promise.all([
+                listBatches(),
+                getCredits(),
+                this.canApprove ? getSettings() : null
+            ]);
             if (sequence !== this.loadSequence) {
                 return;
             }
             this.batches = parseReply(batches).items;
             this.credits = parseReply(credits);
+            this.settings = settings ? parseReply(settings) : null;
             this.loadError = undefined;
         } catch (error) {
             if (sequence === this.loadSequence) {

@@ -2,10 +2,28 @@ import { LightningElement, api } from 'lwc';
 
 const ALERT_LABELS = { monthly_cap: 'of the monthly cap used', balance: 'of the credit balance used' };
 
-/** The org's credits: what is left, what batches hold, this month's use by person and by batch, and alerts. */
+/**
+ * The org's credits: what is left, what batches hold, this month's use by person and by batch, and alerts; for admins
+ * the automatic-enrichment allowance from the settings.
+ */
 export default class AccordCredits extends LightningElement {
     /** shared CreditsReply */
     @api credits;
+    /** shared Settings, for admins only; null for everyone else. */
+    @api settings;
+
+    /** Batches of pulled records are approved without a person within this allowance; 0 records a day turns it off. */
+    get autoEnrichLabel() {
+        if (!this.settings) {
+            return null;
+        }
+        const { recordsPerDay, monthlyCredits } = this.settings.autoEnrich;
+        if (recordsPerDay === 0) {
+            return 'Automatic enrichment is off: every batch waits for an admin.';
+        }
+        const credits = monthlyCredits === null ? 'within the credit caps' : `and ${monthlyCredits} credits a month`;
+        return `Automatic enrichment: up to ${recordsPerDay} records a day ${credits} are approved without an admin.`;
+    }
 
     get balance() {
         return this.credits.balance;

@@ -2,6 +2,8 @@ import { createElement } from '@lwc/engine-dom';
 import AccordBatches from 'c/accordBatches';
 import listBatches from '@salesforce/apex/AccordBatchController.listBatches';
 import getCredits from '@salesforce/apex/AccordBatchController.getCredits';
+import getSettings from '@salesforce/apex/AccordBatchController.getSettings';
+import listAgents from '@salesforce/apex/AccordAgentController.listAgents';
 import { flushPromises } from 'accord-test-utils';
 
 const BATCH_LIST = require('./data/batchListReply.json');
@@ -10,6 +12,8 @@ const CREDITS = require('./data/creditsReply.json');
 jest.mock('@salesforce/apex/AccordBatchController.listBatches', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordBatchController.getCredits', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordBatchController.runBatchAction', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccordBatchController.getSettings', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccordAgentController.listAgents', () => ({ default: jest.fn() }), { virtual: true });
 // The person does not hold the Custom Permission.
 jest.mock('@salesforce/customPermission/Accord_Approve_Batches', () => ({ __esModule: true, default: undefined }), {
     virtual: true
@@ -37,5 +41,20 @@ describe('c-accord-batches without Accord_Approve_Batches', () => {
         });
         expect(element.shadowRoot.querySelector('.read-only')).not.toBeNull();
         expect(element.shadowRoot.querySelector('c-accord-credits')).not.toBeNull();
+    });
+
+    it('neither asks for the settings and agents nor shows them', async () => {
+        listBatches.mockResolvedValue(JSON.stringify(BATCH_LIST));
+        getCredits.mockResolvedValue(JSON.stringify(CREDITS));
+        const element = createElement('c-accord-batches', { is: AccordBatches });
+        document.body.appendChild(element);
+        await flushPromises();
+
+        expect(getSettings).not.toHaveBeenCalled();
+        expect(listAgents).not.toHaveBeenCalled();
+        expect(element.shadowRoot.querySelector('c-accord-agents')).toBeNull();
+        const credits = element.shadowRoot.querySelector('c-accord-credits');
+        expect(credits.settings).toBeNull();
+        expect(credits.shadowRoot.querySelector('.auto-enrich')).toBeNull();
     });
 });

@@ -2,6 +2,8 @@ import { createElement } from '@lwc/engine-dom';
 import AccordBatches from 'c/accordBatches';
 import listBatches from '@salesforce/apex/AccordBatchController.listBatches';
 import getCredits from '@salesforce/apex/AccordBatchController.getCredits';
+import getSettings from '@salesforce/apex/AccordBatchController.getSettings';
+import listAgents from '@salesforce/apex/AccordAgentController.listAgents';
 import runBatchAction from '@salesforce/apex/AccordBatchController.runBatchAction';
 import LightningConfirm from 'lightning/confirm';
 import { accordApexError, flushPromises } from 'accord-test-utils';
@@ -9,10 +11,13 @@ import { accordApexError, flushPromises } from 'accord-test-utils';
 const BATCH_LIST = require('./data/batchListReply.json');
 const BATCH_APPROVED = require('./data/batch.approved.json');
 const CREDITS = require('./data/creditsReply.json');
+const SETTINGS = require('./data/settings.json');
 
 jest.mock('@salesforce/apex/AccordBatchController.listBatches', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordBatchController.getCredits', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordBatchController.runBatchAction', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccordBatchController.getSettings', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccordAgentController.listAgents', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/customPermission/Accord_Approve_Batches', () => ({ __esModule: true, default: true }), {
     virtual: true
 });
@@ -40,6 +45,8 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
     beforeEach(() => {
         listBatches.mockResolvedValue(reply(BATCH_LIST));
         getCredits.mockResolvedValue(reply(CREDITS));
+        getSettings.mockResolvedValue(reply(SETTINGS));
+        listAgents.mockResolvedValue(reply({ items: [] }));
     });
 
     afterEach(() => {
@@ -167,6 +174,17 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
         expect($$(credits, '.alert').map((p) => p.textContent)).toEqual(['50% of the monthly cap used']);
         expect($$(credits, '.by-batch').map((p) => p.textContent)).toContain('Record pages: 300');
         expect($(credits, '.empty')).toBeNull();
+    });
+
+    it('shows an admin the automatic-enrichment allowance and the agents', async () => {
+        const element = await mount();
+
+        expect(getSettings).toHaveBeenCalledTimes(1);
+        expect($($(element, 'c-accord-credits'), '.auto-enrich').textContent).toBe(
+            'Automatic enrichment: up to 2000 records a day and 5000 credits a month are approved without an admin.'
+        );
+        expect($(element, 'c-accord-agents')).not.toBeNull();
+        expect(listAgents).toHaveBeenCalledTimes(1);
     });
 
     it('polls while a batch is running and stops when the page closes', async () => {
