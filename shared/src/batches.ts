@@ -72,6 +72,8 @@ export const batchSchema = z.object({
   canarySize: z.int().min(0),
   estimate: batchEstimateSchema.nullable(),
   counts: batchCountsSchema,
+  /** Seconds the rest should take at the pace the rate budget or trickle cap allows (GET of one batch); else null. */
+  etaSeconds: z.number().min(0).nullable().default(null),
   /** Why the last estimate failed (the batch went back to draft), e.g. a saved segment that does not exist. */
   error: z.string().max(2_000).nullable().default(null),
   createdAt: isoTimestampSchema,

@@ -12,6 +12,7 @@ import { createBatch } from '../../src/app/batches/create-batch';
 import { estimateBatch } from '../../src/app/batches/estimate-batch';
 import { getBatch } from '../../src/app/batches/get-batch';
 import { getBatchProgress } from '../../src/app/batches/get-batch-progress';
+import { remainingSeconds } from '../../src/domain/batches/batch-progress';
 import { listBatches } from '../../src/app/batches/list-batches';
 import { pauseBatch } from '../../src/app/batches/pause-batch';
 import { rejectBatch } from '../../src/app/batches/reject-batch';
@@ -61,13 +62,16 @@ describeEachDatabase('a batch through its life cycle', (ctx) => {
     });
     expect(first).toBe('paused');
     const paused = await getBatchProgress(h.deps, { tenant: h.tenant, batchId: batch.id, rate: { ...h.rate, batchLimit: 100 } });
-    expect(paused.batch).toMatchObject({ state: 'paused', counts: { done: 100, creditsSpent: 100 } });
-    expect(paused.etaSeconds).toBeGreaterThanOrEqual(0);
+    expect(paused).toMatchObject({ state: 'paused', counts: { done: 100, creditsSpent: 100 } });
+    // 150 records left, all changing, at the tenant's share of HubSpot's limit (remainingSeconds has its own tests).
+    const rate = { ...h.rate, sharePercent: h.tenant.settings.rateLimitSharePercent, batchLimit: 100 };
+    expect(paused.etaSeconds).toBe(remainingSeconds({ pending: 150, changeRate: 1, rate, recordsPerMinute: null }));
     expect(await h.credits.account(h.tenant.id)).toMatchObject({ reserved: 150 });
 
     await startBatch(h.deps, { tenant: h.tenant, batchId: batch.id, isAdmin: true, mode: 'run', now: new Date() });
     expect(await workBatch(h.deps, { tenant: h.tenant, batchId: batch.id, sleep: fast })).toBe('completed');
     expect(await getBatch(h.deps, { tenant: h.tenant, batchId: batch.id })).toMatchObject({ counts: { done: 250, changed: 250, creditsSpent: 250 } });
+    expect((await getBatchProgress(h.deps, { tenant: h.tenant, batchId: batch.id, rate: { ...h.rate, batchLimit: 100 } })).etaSeconds).toBe(0);
     // Five fields and Accord's four stamp fields per record, each record once.
     expect(sandbox.automationEvents - eventsBefore).toBe(250 * 9);
     expect(await h.credits.account(h.tenant.id)).toEqual({ balance: 750, reserved: 0, available: 750 });

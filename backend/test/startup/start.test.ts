@@ -6,8 +6,12 @@ import path from 'node:path';
 import { createEmptyDatabaseUrl } from '../helpers/test-databases';
 
 const backendDir = path.resolve(__dirname, '../..');
-const tsx = path.resolve(backendDir, '../node_modules/.bin/tsx');
 const entry = path.join(backendDir, 'src/main.ts');
+/**
+ * As `npm start` runs it: node with tsx's loader, not the tsx CLI (which relays a signal to its child and SIGKILLs
+ * it when the child has not answered within 30 ms, so a busy moment would turn SIGTERM into a kill).
+ */
+const node = [process.execPath, '--import', 'tsx', entry] as const;
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _d, PORT: _p, ...rest } = process.env;
@@ -20,7 +24,7 @@ describe('start-up', () => {
     [{ PORT: 'abc' }, 'PORT'],
   ])('stops with one clear line naming the setting for %p', (extra, setting) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-start-'));
-    const result = spawnSync(tsx, [entry], { env: baseEnv({ ...extra, ACCORD_DATA_DIR: dataDir }), encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(node[0], node.slice(1), { env: baseEnv({ ...extra, ACCORD_DATA_DIR: dataDir }), encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -48,7 +52,7 @@ describe('start-up', () => {
 
 /** Starts the backend, checks /healthz and /readyz, sends SIGTERM, expects exit 0; returns what it printed. */
 async function runUntilSigterm(env: Record<string, string>): Promise<string> {
-  const child = spawn(tsx, [entry], { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node[0], node.slice(1), { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

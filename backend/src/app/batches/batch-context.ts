@@ -72,6 +72,7 @@ export async function batchView(deps: Pick<BatchDeps, 'batches' | 'credits'>, ba
     canarySize: batch.canarySize,
     estimate: batch.estimate,
     counts: { total: counts.total, done: counts.done, changed: counts.changed, skipped: counts.skipped, failed: counts.failed, review: counts.review, creditsSpent },
+    etaSeconds: null,
     error: batch.error,
     createdAt: batch.createdAt,
     updatedAt: batch.updatedAt,

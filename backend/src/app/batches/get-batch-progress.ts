@@ -7,7 +7,7 @@ import { batchView, loadBatch, type BatchDeps } from './batch-context';
 export async function getBatchProgress(
   deps: Pick<BatchDeps, 'batches' | 'credits'>,
   input: { tenant: Tenant; batchId: string; rate: { limit: number; windowMs: number; batchLimit: number } },
-): Promise<{ batch: Batch; etaSeconds: number }> {
+): Promise<Batch & { etaSeconds: number }> {
   const stored = await loadBatch(deps, input.tenant, input.batchId);
   const batch = await batchView(deps, stored);
   const { counts, estimate } = batch;
@@ -15,5 +15,5 @@ export async function getBatchProgress(
   const changeRate = estimate && estimate.records > 0 ? estimate.recordsChanging / estimate.records : 1;
   const active = stored.state === 'running' || stored.state === 'paused' || stored.state === 'approved';
   const etaSeconds = active ? remainingSeconds({ pending, changeRate, rate: { ...input.rate, sharePercent: input.tenant.settings.rateLimitSharePercent }, recordsPerMinute: stored.recordsPerMinute }) : 0;
-  return { batch, etaSeconds };
+  return { ...batch, etaSeconds };
 }

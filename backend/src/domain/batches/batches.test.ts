@@ -139,5 +139,8 @@ describe('remainingSeconds', () => {
   it('is zero when nothing is left and grows with what is left', () => {
     expect(remainingSeconds({ pending: 0, changeRate: 1, rate, recordsPerMinute: null })).toBe(0);
     expect(remainingSeconds({ pending: 120, changeRate: 1, rate, recordsPerMinute: 60 })).toBe(120);
+    // 120 reads and 120 writes at 55 requests per 10 s: 4 more windows; with half the records changing, 3.
+    expect(remainingSeconds({ pending: 12_000, changeRate: 1, rate, recordsPerMinute: null })).toBe(40);
+    expect(remainingSeconds({ pending: 12_000, changeRate: 0.5, rate, recordsPerMinute: null })).toBe(30);
   });
 });

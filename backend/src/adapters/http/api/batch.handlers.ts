@@ -11,6 +11,7 @@ import { createAgent } from '../../../app/batches/create-agent';
 import { createBatch } from '../../../app/batches/create-batch';
 import { estimateBatch } from '../../../app/batches/estimate-batch';
 import { getBatch } from '../../../app/batches/get-batch';
+import { getBatchProgress } from '../../../app/batches/get-batch-progress';
 import { listBatchReview } from '../../../app/batches/list-batch-review';
 import { listAgents } from '../../../app/batches/list-agents';
 import { listBatches } from '../../../app/batches/list-batches';
@@ -47,7 +48,10 @@ export function batchHandlers(api: BatchApi): RouteHandlers {
       return runEstimate(api.wiring, tenant, created.id);
     },
     listBatches: async ({ tenant }) => ({ items: await listBatches(await deps(tenant), { tenant }) }),
-    getBatch: async ({ tenant, params }) => getBatch(await deps(tenant), { tenant, batchId: params.batchId }),
+    getBatch: async ({ tenant, params }) => {
+      const batchDeps = await deps(tenant);
+      return getBatchProgress(batchDeps, { tenant, batchId: params.batchId, rate: { ...api.wiring.rateFor(tenant), batchLimit: batchDeps.crm.batchLimit } });
+    },
     batchReview: async ({ tenant, params }) => listBatchReview(await deps(tenant), { tenant, batchId: params.batchId }),
     approveBatch: async ({ tenant, viewer, params, now }) => approveBatch(await deps(tenant), { tenant, batchId: params.batchId, userId: viewer.userId, isAdmin: viewer.isAdmin, now }),
     rejectBatch: async ({ tenant, viewer, params, body, now }) =>
