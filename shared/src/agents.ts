@@ -4,7 +4,7 @@
  * automatic-approval allowance, otherwise it waits for an admin.
  */
 import { z } from 'zod';
-import { crmObjectSchema, requestIdSchema } from './api';
+import { crmObjectSchema, idempotencyKeySchema, requestIdSchema } from './api';
 import { batchTypeSchema } from './batches';
 import { creditsSchema, idSchema, isoTimestampSchema } from './common';
 
@@ -52,6 +52,8 @@ export const createAgentRequestSchema = z
     canarySize: agentSettings.canarySize.default(0),
     recordsPerMinute: agentSettings.recordsPerMinute.default(null),
     maxCredits: agentSettings.maxCredits.default(null),
+    /** A retried request with the same key returns the agent the first one created. */
+    idempotencyKey: idempotencyKeySchema.optional(),
   })
   .strict();
 export type CreateAgentRequest = z.infer<typeof createAgentRequestSchema>;

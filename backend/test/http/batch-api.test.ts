@@ -73,7 +73,11 @@ describeEachDatabase('batches over the API', (ctx) => {
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     const wrongCrm = await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body: { ...body, object: 'Account' } });
     expect(wrongCrm.body.error.code).toBe('VALIDATION_FAILED');
-    const agent = agentSchema.parse((await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body }).expect(201)).body);
+    const keyed = { ...body, idempotencyKey: 'agent-create-1' };
+    const agent = agentSchema.parse((await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body: keyed }).expect(201)).body);
+    // HubSpot retries a request once after a 5xx: the same key gives back the same agent, not a second one.
+    const retried = agentSchema.parse((await hubspotRequest(h, 'POST', '/api/v1/agents', { ...admin(), body: keyed }).expect(201)).body);
+    expect(retried.id).toBe(agent.id);
     expect(agent).toMatchObject({ name: 'Nightly top-up', enabled: true, type: 'enrich', lastBatchId: null });
     expect(Date.parse(agent.nextRunAt)).toBeLessThanOrEqual(Date.now());
 

@@ -8,6 +8,7 @@ import type { Database } from './database';
 import type { BatchAgentsTable } from './schema';
 
 export interface AgentStore {
+  /** Creates the agent; with a key another request already used, returns that request's agent instead. */
   create(tenantId: string, input: CreateAgentRequest & { createdBy: string; nextRunAt: Date; now: Date }): Promise<Agent>;
   get(tenantId: string, agentId: string): Promise<Agent | undefined>;
   list(tenantId: string): Promise<Agent[]>;
@@ -40,12 +41,18 @@ export function createAgentStore({ db }: Database): AgentStore {
         next_run_at: input.nextRunAt.toISOString(),
         last_run_at: null,
         last_batch_id: null,
+        idempotency_key: input.idempotencyKey ?? null,
         created_by: input.createdBy,
         created_at: at,
         updated_at: at,
       };
-      await db.insertInto('batch_agents').values(row).execute();
-      return toAgent(row);
+      if (row.idempotency_key === null) {
+        await db.insertInto('batch_agents').values(row).execute();
+        return toAgent(row);
+      }
+      await db.insertInto('batch_agents').values(row).onConflict((oc) => oc.columns(['tenant_id', 'idempotency_key']).doNothing()).execute();
+      const stored = await db.selectFrom('batch_agents').selectAll().where('tenant_id', '=', tenantId).where('idempotency_key', '=', row.idempotency_key).executeTakeFirstOrThrow();
+      return toAgent(stored);
     },
     async get(tenantId, agentId) {
       const row = await byId(tenantId, agentId).executeTakeFirst();

@@ -9,6 +9,7 @@ import { api } from './0007-api';
 import { batches } from './0008-batches';
 import { syncCursors } from './0009-sync-cursors';
 import { batchAgents } from './0010-batch-agents';
+import { agentKeys } from './0011-agent-keys';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches, syncCursors, batchAgents];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches, syncCursors, batchAgents, agentKeys];
