@@ -141,7 +141,10 @@ function settledOf(batch: Batch): number {
 
 function describe(b: Batch): string {
   const c = b.counts;
-  return `${b.id} ${b.state} ${b.kind} total=${c.total} done=${c.done} changed=${c.changed} skipped=${c.skipped} review=${c.review} failed=${c.failed} credits=${c.creditsSpent}`;
+  const people = b.estimate?.people ? ` people_to_create=${b.estimate.people.toCreate} already_in_crm=${b.estimate.people.alreadyInCrm}` : '';
+  const estimate = b.estimate ? ` max_credits=${b.estimate.maxCredits}${people}` : '';
+  const error = b.error ? ` error=${JSON.stringify(b.error)}` : '';
+  return `${b.id} ${b.state} ${b.type} ${b.kind} total=${c.total} done=${c.done} changed=${c.changed} skipped=${c.skipped} review=${c.review} failed=${c.failed} credits=${c.creditsSpent}${estimate}${error}`;
 }
 
 async function findTenant(tenants: ReturnType<typeof createTenantStore>, ref: string): Promise<Tenant> {

@@ -94,7 +94,7 @@ describe('accord batches (command line)', () => {
     expect(sandbox.get('companies', ids[0]!)?.properties).toMatchObject({ industry: 'CONSTRUCTION', accord_last_batch_id: batch.id });
 
     const listed = await accord(['batches', 'list', '--tenant', tenant]);
-    expect(listed.stdout).toMatch(new RegExp(`^${batch.id} completed company total=3 done=2 changed=2 skipped=1 review=0 failed=0 credits=2$`, 'm'));
+    expect(listed.stdout).toMatch(new RegExp(`^${batch.id} completed enrich company total=3 done=2 changed=2 skipped=1 review=0 failed=0 credits=2 max_credits=\\d+$`, 'm'));
 
     const refused = await accord(['batches', 'pause', batch.id, '--tenant', tenant]);
     expect(refused.status).toBe(1);
