@@ -3,8 +3,8 @@
  *  1. build a reference index from a training reference set (its own seed);
  *  2. estimate Fellegi-Sunter weights: m from each training CRM record and its true match, u from the record and
  *     random reference records (so the blocking keys do not bias u);
- *  3. on a separate calibration CRM set, fit an isotonic map from each candidate pair's uncalibrated match
- *     probability to how often such pairs really match.
+ *  3. on a separate calibration CRM set, fit an isotonic map from each candidate pair's uncalibrated log2 odds of a
+ *     match to how often such pairs really match.
  * Usage: npm run train:matching -w @accord/backend
  */
 import fs from 'node:fs';
@@ -12,15 +12,16 @@ import type { RecordKind } from '@accord/shared';
 import { modelPath } from '../src/adapters/reference/matching-models';
 import { compareWith, defaultCandidateOptions, findCandidates } from '../src/domain/matching/candidates';
 import { companyFields, personFields } from '../src/domain/matching/compare/compare-fields';
-import { pairProbability, scoreOf, type MatchingModel } from '../src/domain/matching/model';
+import { pairLogOdds, scoreOf, type MatchingModel } from '../src/domain/matching/model';
 import { ReferenceIndexBuilder } from '../src/domain/matching/reference-index';
-import { estimateWeights, type LabelledPair } from '../src/domain/matching/training/estimate-weights';
+import { companyTermFields, personTermFields } from '../src/domain/matching/term-frequencies';
+import { estimateWeights, type EstimatedWeights, type LabelledPair } from '../src/domain/matching/training/estimate-weights';
 import { fitIsotonic } from '../src/domain/matching/training/isotonic';
 import { generateCrmDataset } from '../src/domain/synthetic/crm-dataset';
 import { createRandom } from '../src/domain/synthetic/random';
 import { referenceCompanyAt, referencePersonAt } from '../src/domain/synthetic/reference-generator';
 
-const VERSION = '2026.11.28-2';
+const VERSION = '2026.11.29-1';
 const REFERENCE_SEED = 101;
 const TRAINING_SEED = 202;
 const CALIBRATION_SEED = 303;
@@ -89,6 +90,7 @@ function main(): void {
       matchRate: withMatch[kind] / records[kind],
       weights: estimated.weights,
       counts: estimated.counts,
+      termFrequency: exactAgreementRates(estimated.counts, kind === 'company' ? companyTermFields : personTermFields),
       calibration: { x: [], y: [] },
     };
     log(`${kind}: ${estimated.matchedPairs} true pairs, ${estimated.unmatchedPairs} random pairs, match rate ${models[kind].matchRate.toFixed(3)}`);
@@ -100,7 +102,7 @@ function main(): void {
     const model = models[record.kind];
     for (const c of findCandidates(index, { record, ctx, options: defaultCandidateOptions })) {
       const size = record.kind === 'company' ? COMPANIES : PEOPLE;
-      points[record.kind].push({ raw: pairProbability(model, scoreOf(model, c.comparisons), size), correct: c.id === truth });
+      points[record.kind].push({ raw: pairLogOdds(model, scoreOf(model, c.comparisons), size), correct: c.id === truth });
     }
   }
   for (const kind of ['company', 'person'] as const) {
@@ -109,6 +111,18 @@ function main(): void {
     log(`${kind}: calibration from ${points[kind].length} records, ${models[kind].calibration.x.length} points → ${modelPath(kind)}`);
   }
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** P(exact | match, both present) per term-frequency field, from the true pairs' counts. */
+function exactAgreementRates(counts: EstimatedWeights['counts'], fields: readonly string[]): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const field of fields) {
+    const c = counts[field];
+    if (!c) continue;
+    const present = c.exact[0] + c.strong[0] + c.fuzzy[0] + c.disagree[0];
+    if (present > 0 && c.exact[0] > 0) rates[field] = Math.round((c.exact[0] / present) * 10_000) / 10_000;
+  }
+  return rates;
 }
 
 main();

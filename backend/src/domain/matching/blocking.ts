@@ -36,8 +36,31 @@ export function companyBlockingKeys(f: CompanyFeatures): BlockingKey[] {
       if (place) keys.push({ key: `tp:${t}|${place}`, strength: 3 });
     }
   }
+  // The same street address under another name ("Beethoven" vs "Chicago Public Schools Beethoven").
+  const address = streetKey(f.street);
+  if (address) keys.push({ key: `sa:${address}`, strength: 2 });
   return keys;
 }
+
+/**
+ * House number and street name ("12|george"), or null when the street has no number or no name word: the part of
+ * an address that survives unit and level prefixes, street-type spellings and a dropped second line.
+ */
+export function streetKey(street: string | null): string | null {
+  const number = streetNumber(street);
+  if (!number || !street) return null;
+  for (const w of street.split(' ')) {
+    // Numbered streets ("59th") are names; house and unit numbers ("12", "12a") are not.
+    if (w.length >= 3 && !/^\d+[a-z]?$/.test(w) && !STREET_WORDS.has(w)) return `${number}|${w}`;
+  }
+  return null;
+}
+
+/** Street types, directions and unit words: never the street's name. */
+const STREET_WORDS = new Set([
+  'st', 'rd', 'ave', 'dr', 'pl', 'ct', 'cres', 'pde', 'hwy', 'ln', 'tce', 'blvd', 'cct', 'cl', 'sq', 'esp', 'gr', 'way',
+  'lvl', 'ste', 'unit', 'shop', 'flat', 'apt', 'the', 'level', 'suite',
+]);
 
 export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
   const keys: BlockingKey[] = [];
@@ -49,7 +72,8 @@ export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
   const lastSound = last ? soundex(last) : '';
   if (last) {
     if (first) {
-      keys.push({ key: `nf:${last}|${first}`, strength: 4 });
+      // Either order, so a first and last name typed into each other's fields still meet.
+      keys.push({ key: last < first ? `nf:${last}|${first}` : `nf:${first}|${last}`, strength: 4 });
       keys.push({ key: `sx:${soundex(first)}|${lastSound}`, strength: 1 });
     }
     if (f.companyDomain) keys.push({ key: `dl:${f.companyDomain}|${last}`, strength: 6 });
@@ -66,5 +90,10 @@ export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
   if (f.city && last) keys.push({ key: `cs:${f.city}|${lastSound}`, strength: 1 });
   const number = streetNumber(f.street);
   if (f.postcode && number) keys.push({ key: `pn:${f.postcode}|${number}`, strength: 2 });
+  // Both names mistyped or changed, postcode mistyped: the given name or the house in the suburb.
+  if (f.city && first) keys.push({ key: `fc:${first}|${f.city}`, strength: 1 });
+  if (f.city && number) keys.push({ key: `cn:${f.city}|${number}`, strength: 1 });
+  const address = streetKey(f.street);
+  if (address) keys.push({ key: `sa:${address}`, strength: 2 });
   return keys;
 }

@@ -95,14 +95,14 @@ export function findCandidates(
     const found = rankerFor(index).rank(companyBlockingKeys(f), (k, max) => index.companyCandidates(k, max), options, index.companyCount());
     return unique(found, include).map((r) => {
       const ref = index.company(r);
-      return { record: r, id: ref.id, label: ref.label, comparisons: compareCompanies(f, ref.features) };
+      return { record: r, id: ref.id, label: ref.label, comparisons: compareCompanies(f, ref.features, index.terms.company) };
     });
   }
   const f = personFeatures(record, ctx);
   const found = rankerFor(index).rank(personBlockingKeys(f), (k, max) => index.personCandidates(k, max), options, index.personCount());
   return unique(found, include).map((r) => {
     const ref = index.person(r);
-    return { record: r, id: ref.id, label: ref.label, comparisons: comparePeople(f, ref.features) };
+    return { record: r, id: ref.id, label: ref.label, comparisons: comparePeople(f, ref.features, index.terms.person) };
   });
 }
 
@@ -118,12 +118,12 @@ export function compareWith(index: ReferenceIndex, request: { record: CrmRecord;
     const f = companyFeatures(record, ctx);
     return referenceRecords.map((r) => {
       const ref = index.company(r);
-      return { record: r, id: ref.id, label: ref.label, comparisons: compareCompanies(f, ref.features) };
+      return { record: r, id: ref.id, label: ref.label, comparisons: compareCompanies(f, ref.features, index.terms.company) };
     });
   }
   const f = personFeatures(record, ctx);
   return referenceRecords.map((r) => {
     const ref = index.person(r);
-    return { record: r, id: ref.id, label: ref.label, comparisons: comparePeople(f, ref.features) };
+    return { record: r, id: ref.id, label: ref.label, comparisons: comparePeople(f, ref.features, index.terms.person) };
   });
 }

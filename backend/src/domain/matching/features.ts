@@ -10,7 +10,7 @@ import { isFreeMailDomain, normaliseDomain } from './normalise/domain';
 import { normaliseEmail } from './normalise/email';
 import { normaliseLinkedinUrl } from './normalise/linkedin';
 import { canonicalGivenName, normalisePersonName } from './normalise/person-name';
-import { normalisePhone, toCountryCode } from './normalise/phone';
+import { phoneForMatching, toCountryCode } from './normalise/phone';
 
 export interface FeatureContext {
   /** Country assumed for national phone formats when the record has none (tenant setting). */
@@ -75,7 +75,7 @@ export function companyFeatures(record: CrmCompany | ReferenceCompany, ctx: Feat
     country: country?.toLowerCase() ?? null,
     names,
     domain: normaliseDomain(record.domain) ?? normaliseDomain(website),
-    phone: normalisePhone(record.phone, phoneCountry(country, ctx)),
+    phone: phoneForMatching(record.phone, phoneCountry(country, ctx)),
     abn: normaliseAbn(record.abn),
     linkedin: normaliseLinkedinUrl(record.linkedinUrl),
   };
@@ -113,7 +113,7 @@ export function personFeatures(
     emailIsFreeMail: email?.isFreeMail ?? false,
     companyDomain: declaredDomain ?? company?.domain ?? workDomain,
     companyName: crmCompanyName ?? company?.name ?? null,
-    phone: normalisePhone(record.phone, phoneCountry(country, ctx)),
+    phone: phoneForMatching(record.phone, phoneCountry(country, ctx)),
     linkedin: normaliseLinkedinUrl(record.linkedinUrl),
   };
 }

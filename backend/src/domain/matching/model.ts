@@ -30,7 +30,15 @@ export const matchingModelSchema = z.object({
   weights: z.record(z.string(), levelWeightsSchema),
   /** Counts behind the weights, kept for inspection: per field and level, [matched pairs, random unmatched pairs]. */
   counts: z.record(z.string(), z.record(fieldComparisonSchema, z.tuple([z.int(), z.int()]))),
-  /** Isotonic map from a pair's uncalibrated match probability to the observed one: non-decreasing y over increasing x. */
+  /**
+   * Term-frequency fields: P(exact | match) per field. An exact agreement on such a field weighs
+   * log2(P(exact | match) / share of reference records holding the value) instead of the level's average weight.
+   */
+  termFrequency: z.record(z.string(), z.number().gt(0).lte(1)).optional(),
+  /**
+   * Isotonic map from a pair's uncalibrated log2 odds of a match (score plus log2 prior odds) to the observed match
+   * rate: non-decreasing y over increasing x. Log odds, not probabilities, so strong pairs do not all pile up at 1.
+   */
   calibration: z.object({ x: z.array(z.number()), y: z.array(z.number()) }),
 });
 export type MatchingModel = z.infer<typeof matchingModelSchema>;
@@ -38,8 +46,18 @@ export type MatchingModel = z.infer<typeof matchingModelSchema>;
 /** Sum of the weights of the comparisons: the log2 likelihood ratio of "same entity". */
 export function scoreOf(model: MatchingModel, comparisons: readonly Comparison[]): number {
   let score = 0;
-  for (const c of comparisons) score += weightOf(model, c.field, c.level);
+  for (const c of comparisons) score += comparisonWeight(model, c);
   return score;
+}
+
+/** Bounds of a term-frequency weight: a common value never counts against, a unique one no more than any field. */
+const MAX_TERM_WEIGHT = 12;
+
+/** The weight one comparison adds: its level's weight, or for an exact agreement on a common or rare value, the term-frequency weight. */
+export function comparisonWeight(model: MatchingModel, c: Comparison): number {
+  const m = c.termShare === undefined ? undefined : model.termFrequency?.[c.field];
+  if (m === undefined || c.level !== 'exact') return weightOf(model, c.field, c.level);
+  return Math.min(MAX_TERM_WEIGHT, Math.max(0, Math.log2(m / c.termShare!)));
 }
 
 /** Every comparison with its weight, for showing why a candidate scored as it did. */
@@ -47,7 +65,7 @@ export function explain(model: MatchingModel, comparisons: readonly Comparison[]
   return comparisons.map((c) => ({
     field: c.field,
     comparison: c.level,
-    weight: Math.round(weightOf(model, c.field, c.level) * 100) / 100,
+    weight: Math.round(comparisonWeight(model, c) * 100) / 100,
     crmValue: c.crmValue,
     referenceValue: c.referenceValue,
   }));
@@ -62,8 +80,12 @@ export function weightOf(model: MatchingModel, field: string, level: FieldCompar
  * a record has a match with probability matchRate, and it is any one of the `referenceCount` records alike.
  */
 export function pairProbability(model: MatchingModel, score: number, referenceCount: number): number {
-  const priorOdds = model.matchRate / Math.max(1, referenceCount);
-  return 1 / (1 + 2 ** -(score + Math.log2(priorOdds)));
+  return 1 / (1 + 2 ** -pairLogOdds(model, score, referenceCount));
+}
+
+/** The same as log2 odds: the score plus the log2 prior odds of a pair. What the calibration map reads. */
+export function pairLogOdds(model: MatchingModel, score: number, referenceCount: number): number {
+  return score + Math.log2(model.matchRate / Math.max(1, referenceCount));
 }
 
 /**
@@ -73,17 +95,17 @@ export function pairProbability(model: MatchingModel, score: number, referenceCo
  */
 export function candidateProbabilities(model: MatchingModel, scores: readonly number[], referenceCount: number): number[] {
   const odds = scores.map((s) => {
-    const p = Math.min(calibrate(model, pairProbability(model, s, referenceCount)), 1 - 1e-9);
+    const p = Math.min(calibrate(model, pairLogOdds(model, s, referenceCount)), 1 - 1e-9);
     return p / (1 - p);
   });
   const total = 1 + odds.reduce((a, b) => a + b, 0);
   return odds.map((q) => q / total);
 }
 
-/** Isotonic calibration with linear interpolation between fitted points, clamped to [0, 1]. */
+/** Isotonic calibration of log2 odds, with linear interpolation between fitted points, clamped to [0, 1]. */
 export function calibrate(model: MatchingModel, raw: number): number {
   const { x, y } = model.calibration;
-  if (x.length === 0) return raw;
+  if (x.length === 0) return 1 / (1 + 2 ** -raw);
   if (raw <= x[0]!) return y[0]!;
   const last = x.length - 1;
   if (raw >= x[last]!) return y[last]!;

@@ -5,6 +5,7 @@
  */
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
 import { BlockIndex, BlockIndexBuilder } from './block-index';
+import { companyTermFields, personTermFields, TermFrequencies, type TermShares } from './term-frequencies';
 import { companyBlockingKeys, personBlockingKeys } from './blocking';
 import {
   companyDomainAndName,
@@ -43,6 +44,11 @@ export class ReferenceIndex {
   constructor(
     private readonly companies: KindStore & { blocks: BlockIndex },
     private readonly people: KindStore & { blocks: BlockIndex; companyOf: Uint32Array },
+    /** How common each reference value is, per kind, for term-frequency weights. */
+    readonly terms: { company: TermShares; person: TermShares } = {
+      company: new TermFrequencies(companyTermFields),
+      person: new TermFrequencies(personTermFields),
+    },
   ) {}
 
   get stats(): ReferenceIndexStats {
@@ -118,6 +124,8 @@ function findById(store: KindStore, blocks: BlockIndex, id: string): number | un
 export class ReferenceIndexBuilder {
   private readonly companies: KindStore = { ids: [], labels: [], packed: [] };
   private readonly people: KindStore = { ids: [], labels: [], packed: [] };
+  private readonly companyTerms = new TermFrequencies(companyTermFields);
+  private readonly personTerms = new TermFrequencies(personTermFields);
   private readonly companyBlocks = new BlockIndexBuilder();
   private readonly personBlocks = new BlockIndexBuilder();
   /** Company id → record number, while building (so people can be tied to their company as they arrive). */
@@ -142,6 +150,8 @@ export class ReferenceIndexBuilder {
     this.companies.packed.push(packCompany(f));
     this.companyBlocks.add(`id:${record.id}`, n);
     for (const k of companyBlockingKeys(f)) this.companyBlocks.add(k.key, n);
+    this.companyTerms.add('city', f.city);
+    this.companyTerms.add('postcode', f.postcode);
     this.companyNumbers.set(record.id, n);
   }
 
@@ -152,6 +162,10 @@ export class ReferenceIndexBuilder {
     const f = personFeatures(record, this.ctx, companyDomain ? { domain: companyDomain, name: null } : undefined);
     this.personBlocks.add(`id:${record.id}`, n);
     for (const k of personBlockingKeys(f)) this.personBlocks.add(k.key, n);
+    this.personTerms.add('firstName', f.first);
+    this.personTerms.add('lastName', f.last);
+    this.personTerms.add('city', f.city);
+    this.personTerms.add('postcode', f.postcode);
     // The company's name is looked up at match time; only what blocking needs is kept here.
     f.companyName = null;
     this.people.ids.push(record.id);
@@ -176,7 +190,10 @@ export class ReferenceIndexBuilder {
     this.companyNumbers.clear();
     this.companyOf = new Uint32Array(0);
     const companies = { ...this.companies, blocks: this.companyBlocks.build() };
-    return new ReferenceIndex(companies, { ...this.people, blocks: this.personBlocks.build(), companyOf });
+    return new ReferenceIndex(companies, { ...this.people, blocks: this.personBlocks.build(), companyOf }, {
+      company: this.companyTerms,
+      person: this.personTerms,
+    });
   }
 }
 

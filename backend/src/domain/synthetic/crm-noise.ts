@@ -8,8 +8,9 @@ import { nicknameGroups } from '../matching/normalise/nicknames';
 import type { Random } from './random';
 import { asciiSlug } from './slug';
 import { capitalise, formatPhoneLoosely, stripAccents, titleCase, withTypo } from './text-noise';
+import { toListContact, transcribePerson } from './transcription-noise';
 import {
-  australianStateNames, countryNames, crmLegalSuffixes, freeMailDomains, jobTitleAbbreviations, legalSuffixes,
+  australianStateNames, countryNames, crmLegalSuffixes, freeMailDomains, genericWords, jobTitleAbbreviations, legalSuffixes,
   australianCities, nameAbbreviations, streetTypes, usStateNames, type CountryCode, type StateCode,
 } from './vocabulary';
 
@@ -29,6 +30,8 @@ const NICKNAME_GROUP_OF: ReadonlyMap<string, readonly string[]> = new Map(
 const SUFFIXES_LONGEST_FIRST = [...new Set([...legalSuffixes, ...Object.values(crmLegalSuffixes).flat(), 'Corporation', 'Pty Limited'])]
   .filter((s) => s !== '')
   .sort((a, b) => b.length - a.length);
+
+const GENERIC_WORDS = genericWords.filter((w) => w !== 'Australia');
 
 const WEBSITE_PREFIXES = ['https://www.', 'https://www.', 'http://www.', 'www.', 'www.', 'https://', 'http://', ''] as const;
 const WEBSITE_PATHS = ['', '', '', '/', '/', '/about', '/contact-us', '/index.html', '/?utm_source=crm'] as const;
@@ -79,6 +82,7 @@ export function noisyCrmPerson(
     [firstName, lastName] = [recase(firstName), recase(lastName)];
   }
   const crm: CrmPerson = { kind: 'person', id: options.id ?? `crm-${ref.id}` };
+  const isListContact = hit(0.08);
   if (firstName) crm.firstName = firstName;
   if (lastName) crm.lastName = lastName;
   if (hit(0.12) && ref.firstName && ref.lastName) crm.email = personalEmail(random, ref.firstName, ref.lastName);
@@ -88,8 +92,10 @@ export function noisyCrmPerson(
   if (company && !hit(0.2)) crm.companyName = noisyCompanyName(random, { company, hit });
   if (company?.domain && !hit(0.6)) crm.companyDomain = hit(0.1) ? websiteOf(random, company.domain, hit) : company.domain;
   if (ref.linkedinUrl && !hit(0.7)) crm.linkedinUrl = hit(0.3) ? looseLinkedinUrl(random, ref.linkedinUrl) : ref.linkedinUrl;
-  if (ref.street && !hit(0.6)) crm.street = noisyStreet(random, ref.street, hit);
+  if (ref.street && !hit(isListContact ? 0.1 : 0.6)) crm.street = noisyStreet(random, ref.street, hit);
   Object.assign(crm, noisyLocality(random, { ref, country, hit }));
+  if (isListContact) toListContact(crm);
+  if (hit(0.15)) transcribePerson(random, crm, hit);
   if (!crm.firstName && !crm.lastName && !crm.email) crm.lastName = ref.lastName ?? ref.firstName ?? 'Unknown';
   return crm;
 }
@@ -108,6 +114,10 @@ function noisyCompanyName(random: Random, options: { company: ReferenceCompany; 
     if (base.includes(long) && hit(0.2)) base = base.replace(new RegExp(`\\b${long}\\b`), random.chance(0.3) ? `${short}.` : short);
   }
   if (base.startsWith('The ') && hit(0.3)) base = base.slice(4);
+  // The generic word left off ("Harbour Plumbing" for "Harbour Plumbing Services"), or the site named after it.
+  const generic = GENERIC_WORDS.find((w) => base.endsWith(` ${w}`));
+  if (generic && hit(0.08)) base = base.slice(0, -generic.length - 1);
+  if (company.city && hit(0.03)) base = `${base} - ${company.city}`;
   if (hit(0.2)) base = stripAccents(base);
   if (hit(0.06)) base = withTypo(random, base);
   let name = suffix ? `${base} ${suffix}` : base;
@@ -160,8 +170,20 @@ function websiteOf(random: Random, domain: string, hit: Hit): string {
 }
 
 function noisyPhone(random: Random, phone: string, hit: Hit): string {
+  if (hit(0.03)) {
+    const local = localPart(phone);
+    if (local) return local;
+  }
   const formatted = hit(0.8) ? formatPhoneLoosely(random, phone) : phone;
   return hit(0.01) ? withSwappedDigits(random, formatted) : formatted;
+}
+
+/** The number as dialled inside its area, without the area code: "9876 5432" (AU landline), "729-5325" (US). */
+function localPart(phone: string): string | null {
+  const au = /^\+61[235789](\d{4})(\d{4})$/.exec(phone);
+  if (au) return `${au[1]} ${au[2]}`;
+  const us = /^\+1\d{3}(\d{3})(\d{4})$/.exec(phone);
+  return us ? `${us[1]}-${us[2]}` : null;
 }
 
 /** A mistyped number: two neighbouring digits among the last five swapped. */

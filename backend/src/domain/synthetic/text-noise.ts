@@ -23,7 +23,11 @@ export function withTypo(random: Random, text: string): string {
     case 2: return text.slice(0, at) + (random.chance(0.5) ? char : neighbour) + text.slice(at);
     default: {
       const next = text.charAt(at + 1);
-      if (next === '' || next === ' ') return text.slice(0, at - 1) + char + text.charAt(at - 1) + text.slice(at + 1);
+      if (next === '' || next === ' ') {
+        // Swapping backwards from the second letter would move the first one: substitute instead.
+        if (at === 1) return text.slice(0, at) + neighbour + text.slice(at + 1);
+        return text.slice(0, at - 1) + char + text.charAt(at - 1) + text.slice(at + 1);
+      }
       return text.slice(0, at) + next + char + text.slice(at + 2);
     }
   }

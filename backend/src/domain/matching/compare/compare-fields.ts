@@ -5,6 +5,7 @@
 import type { FieldComparison } from '@accord/shared';
 import type { AddressFeatures, CompanyFeatures, PersonFeatures } from '../features';
 import { streetNumber } from '../normalise/address';
+import { noTermShares, type TermShares } from '../term-frequencies';
 import { jaroWinkler } from './jaro-winkler';
 
 export interface Comparison {
@@ -12,6 +13,17 @@ export interface Comparison {
   level: FieldComparison;
   crmValue: string | null;
   referenceValue: string | null;
+  /** For an exact agreement on a term-frequency field: the share of reference records holding the value. */
+  termShare?: number;
+}
+
+/** Adds the value's reference share to an exact agreement, so a rare value can weigh more than a common one. */
+function withTermShare(c: Comparison, terms: TermShares): Comparison {
+  if (c.level === 'exact' && c.referenceValue !== null) {
+    const share = terms.share(c.field, c.referenceValue);
+    if (share !== undefined) c.termShare = share;
+  }
+  return c;
 }
 
 export const companyFields = ['name', 'domain', 'phone', 'abn', 'linkedin', 'street', 'city', 'state', 'postcode', 'country'] as const;
@@ -40,6 +52,10 @@ export function compareNames(a: string | null, b: string | null): Level {
   if (jw >= 0.95 && together) return 'strong';
   // Shared words over all words, so a shared generic prefix ("chicago public schools ...") is not enough.
   if ((jw >= 0.88 && together) || tokenJaccard(ta, tb) >= 0.5) return 'fuzzy';
+  // A short name inside a longer one ("beethoven" in "chicago public schools beethoven ludwig v"), when the short
+  // one has a word of substance: how CRMs abbreviate a site or drop a parent organisation.
+  const short = ta.length <= tb.length ? ta : tb;
+  if (tokenOverlap(ta, tb) === 1 && short.some((t) => t.length >= 4)) return 'fuzzy';
   return 'disagree';
 }
 
@@ -87,11 +103,16 @@ function bestNameLevel(crmName: string | null, referenceNames: string[]): { leve
 
 const levelRank: Record<Level, number> = { exact: 0, strong: 1, fuzzy: 2, disagree: 3, missing: 4 };
 
-function comparePhones(a: string | null, b: string | null): Level {
+/** Phones in E.164, or bare local digits when the area code was left off (see phoneForMatching). */
+export function comparePhones(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
   // Same subscriber digits with a different or mis-parsed country prefix.
-  return a.length >= 9 && b.length >= 9 && a.slice(-8) === b.slice(-8) ? 'strong' : 'disagree';
+  if (a.length >= 9 && b.length >= 9 && a.slice(-8) === b.slice(-8)) return 'strong';
+  // A local number without its area code, and the full number it ends.
+  const isLocal = (p: string) => p.charCodeAt(0) !== 43; // no '+'
+  if (isLocal(a) !== isLocal(b) && (isLocal(a) ? b.endsWith(a) : a.endsWith(b))) return 'strong';
+  return 'disagree';
 }
 
 function compareDomains(a: string | null, b: string | null): Level {
@@ -147,14 +168,16 @@ function comparePostcodes(a: string | null, b: string | null): Level {
   return 'disagree';
 }
 
-function compareAddress(crm: AddressFeatures, ref: AddressFeatures, out: Comparison[]): void {
+function compareAddress(crm: AddressFeatures, ref: AddressFeatures, out: Comparison[], terms: TermShares): void {
   out.push({ field: 'street', level: compareStreets(crm.street, ref.street), crmValue: crm.street, referenceValue: ref.street });
-  out.push({ field: 'city', level: compareCities(crm.city, ref.city), crmValue: crm.city, referenceValue: ref.city });
+  out.push(withTermShare({ field: 'city', level: compareCities(crm.city, ref.city), crmValue: crm.city, referenceValue: ref.city }, terms));
   out.push({ field: 'state', level: exactOnly(crm.state, ref.state), crmValue: crm.state, referenceValue: ref.state });
-  out.push({ field: 'postcode', level: comparePostcodes(crm.postcode, ref.postcode), crmValue: crm.postcode, referenceValue: ref.postcode });
+  out.push(
+    withTermShare({ field: 'postcode', level: comparePostcodes(crm.postcode, ref.postcode), crmValue: crm.postcode, referenceValue: ref.postcode }, terms),
+  );
 }
 
-export function compareCompanies(crm: CompanyFeatures, ref: CompanyFeatures): Comparison[] {
+export function compareCompanies(crm: CompanyFeatures, ref: CompanyFeatures, terms: TermShares = noTermShares): Comparison[] {
   const name = bestNameLevel(crm.names[0] ?? null, ref.names);
   const out: Comparison[] = [
     { field: 'name', level: name.level, crmValue: crm.names[0] ?? null, referenceValue: name.referenceValue },
@@ -163,7 +186,7 @@ export function compareCompanies(crm: CompanyFeatures, ref: CompanyFeatures): Co
     { field: 'abn', level: exactOnly(crm.abn, ref.abn), crmValue: crm.abn, referenceValue: ref.abn },
     { field: 'linkedin', level: exactOnly(crm.linkedin, ref.linkedin), crmValue: crm.linkedin, referenceValue: ref.linkedin },
   ];
-  compareAddress(crm, ref, out);
+  compareAddress(crm, ref, out, terms);
   out.push({ field: 'country', level: exactOnly(crm.country, ref.country), crmValue: crm.country, referenceValue: ref.country });
   return out;
 }
@@ -178,18 +201,29 @@ function compareGivenNames(crm: PersonFeatures, ref: PersonFeatures): Level {
   const b0 = b.split(' ', 1)[0]!;
   if (a0 === b0) return 'strong';
   if ((a0.length === 1 || b0.length === 1) && a0[0] === b0[0]) return 'fuzzy';
-  return jaroWinkler(a, b) >= 0.88 ? 'fuzzy' : 'disagree';
+  // One name extending the other is usually another name (Robert, Roberta; Jo, Joan), not a typo.
+  if (a.startsWith(b) || b.startsWith(a)) return jaroWinkler(a, b) >= GIVEN_NAME.fuzzy ? 'fuzzy' : 'disagree';
+  return compareNameSpellings(a, b, GIVEN_NAME);
+}
+
+/** Similarity thresholds for names with no canonical form in common (typos, transpositions, stray spaces). */
+const GIVEN_NAME = { strong: 0.94, fuzzy: 0.88 };
+const SURNAME = { strong: 0.94, fuzzy: 0.85 };
+
+/** Two spellings of one name with no canonical form in common: a stray space ("sachi n"), typos, transpositions. */
+function compareNameSpellings(a: string, b: string, thresholds: { strong: number; fuzzy: number }): Level {
+  const ca = a.includes(' ') ? a.replace(/ /g, '') : a;
+  const cb = b.includes(' ') ? b.replace(/ /g, '') : b;
+  if (ca === cb) return 'strong';
+  const jw = jaroWinkler(ca, cb);
+  if (jw >= thresholds.strong) return 'strong';
+  return jw >= thresholds.fuzzy ? 'fuzzy' : 'disagree';
 }
 
 function compareSurnames(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
-  const ca = a.includes(' ') ? a.replace(/ /g, '') : a;
-  const cb = b.includes(' ') ? b.replace(/ /g, '') : b;
-  if (ca === cb) return 'strong';
-  const jw = jaroWinkler(ca, cb);
-  if (jw >= 0.94) return 'strong';
-  return jw >= 0.85 ? 'fuzzy' : 'disagree';
+  return compareNameSpellings(a, b, SURNAME);
 }
 
 function compareEmails(crm: PersonFeatures, ref: PersonFeatures): Level {
@@ -201,17 +235,21 @@ function compareEmails(crm: PersonFeatures, ref: PersonFeatures): Level {
   return 'disagree';
 }
 
-export function comparePeople(crm: PersonFeatures, ref: PersonFeatures): Comparison[] {
+export function comparePeople(crm: PersonFeatures, ref: PersonFeatures, terms: TermShares = noTermShares): Comparison[] {
   let first = compareGivenNames(crm, ref);
   let last = compareSurnames(crm.last, ref.last);
-  // First and last name typed into each other's fields.
-  if (first === 'disagree' && last === 'disagree' && crm.first === ref.last && crm.last === ref.first) {
-    first = 'strong';
-    last = 'strong';
+  // First and last name typed into each other's fields (typos allowed): never better than 'strong'.
+  if (first === 'disagree' && last === 'disagree' && crm.first && crm.last && ref.first && ref.last) {
+    const swappedFirst = crm.first === ref.last ? 'strong' : compareNameSpellings(crm.first, ref.last, SURNAME);
+    const swappedLast = crm.last === ref.first ? 'strong' : compareNameSpellings(crm.last, ref.first, GIVEN_NAME);
+    if (swappedFirst !== 'disagree' && swappedLast !== 'disagree') {
+      first = swappedFirst;
+      last = swappedLast;
+    }
   }
   const out: Comparison[] = [
-    { field: 'firstName', level: first, crmValue: crm.first, referenceValue: ref.first },
-    { field: 'lastName', level: last, crmValue: crm.last, referenceValue: ref.last },
+    withTermShare({ field: 'firstName', level: first, crmValue: crm.first, referenceValue: ref.first }, terms),
+    withTermShare({ field: 'lastName', level: last, crmValue: crm.last, referenceValue: ref.last }, terms),
     { field: 'email', level: compareEmails(crm, ref), crmValue: crm.email, referenceValue: ref.email },
     {
       field: 'companyDomain',
@@ -223,6 +261,6 @@ export function comparePeople(crm: PersonFeatures, ref: PersonFeatures): Compari
     { field: 'phone', level: comparePhones(crm.phone, ref.phone), crmValue: crm.phone, referenceValue: ref.phone },
     { field: 'linkedin', level: exactOnly(crm.linkedin, ref.linkedin), crmValue: crm.linkedin, referenceValue: ref.linkedin },
   ];
-  compareAddress(crm, ref, out);
+  compareAddress(crm, ref, out, terms);
   return out;
 }

@@ -1,5 +1,6 @@
 import { companyFeatures, personFeatures } from '../features';
-import { compareCompanies, compareNames, comparePeople } from './compare-fields';
+import { personTermFields, TermFrequencies } from '../term-frequencies';
+import { compareCompanies, compareNames, comparePeople, comparePhones } from './compare-fields';
 import { jaroWinkler } from './jaro-winkler';
 
 const ctx = { defaultCountry: 'AU' };
@@ -163,5 +164,70 @@ describe('street comparison', () => {
     ['12 Smith Street', '12 Smtih Street', 'strong'],
   ])('%p vs %p → %p', (a, b, level) => {
     expect(street(a, b)).toBe(level);
+  });
+});
+
+describe('names typed with stray spaces, typos and swaps', () => {
+  const levels = (crm: { firstName?: string; lastName?: string }, ref: { firstName?: string; lastName?: string }) => {
+    const c = comparePeople(personFeatures({ kind: 'person', id: 'x', ...crm }, ctx), personFeatures({ kind: 'person', id: 'p', ...ref }, ctx));
+    return [c.find((x) => x.field === 'firstName')?.level, c.find((x) => x.field === 'lastName')?.level];
+  };
+
+  it.each([
+    [{ firstName: 'sachi n', lastName: 'ryan' }, { firstName: 'sachin', lastName: 'ryan' }, ['strong', 'exact']],
+    [{ firstName: 'isabella', lastName: 'mon talvo' }, { firstName: 'isabella', lastName: 'montalvo' }, ['exact', 'strong']],
+    [{ firstName: 'rybak', lastName: 'jassim' }, { firstName: 'jassim', lastName: 'rybak' }, ['strong', 'strong']],
+    [{ firstName: 'rybak', lastName: 'jasim' }, { firstName: 'jassim', lastName: 'rybak' }, ['strong', 'strong']],
+    [{ firstName: 'Roberta', lastName: 'Smith' }, { firstName: 'Robert', lastName: 'Smith' }, ['fuzzy', 'exact']],
+    [{ firstName: 'lachln', lastName: 'smith' }, { firstName: 'lachlan', lastName: 'smith' }, ['strong', 'exact']],
+    [{ firstName: 'ann', lastName: 'lee' }, { firstName: 'zoe', lastName: 'kim' }, ['disagree', 'disagree']],
+    [{ firstName: '🚀', lastName: '' }, { firstName: 'ann', lastName: 'lee' }, ['missing', 'missing']],
+    [{ firstName: 'x'.repeat(10_000), lastName: 'lee' }, { firstName: 'x'.repeat(300), lastName: 'lee' }, ['exact', 'exact']],
+  ])('%p vs %p → %p', (crm, ref, expected) => {
+    expect(levels(crm, ref)).toEqual(expected);
+  });
+});
+
+describe('company names inside longer ones', () => {
+  it.each([
+    ['beethoven', 'chicago public schools beethoven ludwig v', 'fuzzy'],
+    ['chicago public schools beethoven ludwig v', 'beethoven', 'fuzzy'],
+    // Only short words in common: not enough.
+    ['v j', 'v j day care center', 'disagree'],
+    ['the kids', 'kids', 'fuzzy'],
+    ['acme', 'zenith plumbing', 'disagree'],
+  ])('%p vs %p → %p', (a, b, level) => {
+    expect(compareNames(a, b)).toBe(level);
+  });
+});
+
+describe('comparePhones', () => {
+  it.each([
+    ['+61298765432', '+61298765432', 'exact'],
+    ['+61298765432', '+64298765432', 'strong'],
+    ['98765432', '+61298765432', 'strong'],
+    ['+17737295325', '7295325', 'strong'],
+    ['7295325', '7295325', 'exact'],
+    ['7295326', '+17737295325', 'disagree'],
+    ['7295325', '97295325', 'disagree'],
+    [null, '+61298765432', 'missing'],
+    ['', '', 'missing'],
+  ])('%p vs %p → %p', (a, b, level) => {
+    expect(comparePhones(a, b)).toBe(level);
+  });
+});
+
+describe('term shares on exact agreements', () => {
+  const terms = new TermFrequencies(personTermFields);
+  for (const last of ['smith', 'smith', 'smith', 'neumann']) terms.add('lastName', last);
+
+  it('records the reference share of an agreed surname, and nothing for other levels or fields', () => {
+    const ref = personFeatures({ kind: 'person', id: 'p', firstName: 'Ann', lastName: 'Smith', email: 'ann@acme.com' }, ctx);
+    const same = comparePeople(personFeatures({ kind: 'person', id: 'x', firstName: 'Ann', lastName: 'Smith', email: 'ann@acme.com' }, ctx), ref, terms);
+    expect(same.find((c) => c.field === 'lastName')?.termShare).toBe(0.75);
+    expect(same.find((c) => c.field === 'firstName')?.termShare).toBeUndefined();
+    expect(same.find((c) => c.field === 'email')?.termShare).toBeUndefined();
+    const typo = comparePeople(personFeatures({ kind: 'person', id: 'x', lastName: 'Smiht' }, ctx), ref, terms);
+    expect(typo.find((c) => c.field === 'lastName')?.termShare).toBeUndefined();
   });
 });

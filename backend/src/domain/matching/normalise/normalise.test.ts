@@ -5,7 +5,7 @@ import { isFreeMailDomain, normaliseDomain } from './domain';
 import { normaliseEmail } from './email';
 import { normaliseLinkedinUrl } from './linkedin';
 import { canonicalGivenName, normalisePersonName } from './person-name';
-import { normalisePhone, toCountryCode } from './phone';
+import { normalisePhone, phoneForMatching, toCountryCode } from './phone';
 import { soundex } from './soundex';
 import { digitsOnly, foldText } from './text';
 
@@ -315,5 +315,26 @@ describe('prototype keys are plain words', () => {
   it('treats a street or state called "constructor" as a word', () => {
     expect(normaliseStreet('1 Constructor Street')).toBe('1 constructor st');
     expect(normaliseState('constructor')).toBe('constructor');
+  });
+});
+
+describe('phoneForMatching', () => {
+  it.each([
+    ['(02) 9876 5432', 'AU', '+61298765432'],
+    ['729-5325', 'US', '7295325'],
+    ['7295325', 'US', '7295325'],
+    ['9876 5432', 'AU', '98765432'],
+    ['729-5325 ext 12', 'US', '7295325'],
+    // Too short, too long, letters, repeated digits, spreadsheet damage, emoji, huge input.
+    ['12345', 'US', null],
+    ['123456789012345678', 'US', null],
+    ['call 729 5325', 'US', null],
+    ['0000000', 'US', null],
+    ['7.73E+016', 'US', null],
+    ['📞7295325', 'US', null],
+    ['7'.repeat(10_000), 'US', null],
+    ['', 'AU', null],
+  ])('%p in %p → %p', (input, country, expected) => {
+    expect(phoneForMatching(input, country)).toBe(expected);
   });
 });

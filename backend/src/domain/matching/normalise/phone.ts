@@ -67,6 +67,19 @@ export function normalisePhone(input: string | null | undefined, defaultCountry:
   return parsed.number;
 }
 
+/**
+ * The phone as the matcher compares it: E.164 when it parses, else a local number typed without its area code
+ * ("729-5325", 7 or 8 digits) as bare digits, which can still meet the same local number or the tail of a full one.
+ */
+export function phoneForMatching(input: string | null | undefined, defaultCountry: string | null | undefined): string | null {
+  const e164 = normalisePhone(input, defaultCountry);
+  if (e164 !== null || !input || input.length > 40) return e164;
+  const s = input.replace(EXTENSION, '').trim();
+  if (!/^[\d\s().-]+$/.test(s)) return null;
+  const digits = s.replace(/\D/g, '');
+  return digits.length >= 7 && digits.length <= 8 && !/^(\d)\1+$/.test(digits) ? digits : null;
+}
+
 /** ISO 3166-1 alpha-2 from a country code or a few common names. */
 export function toCountryCode(country: string | null | undefined): CountryCode | undefined {
   if (!country) return undefined;

@@ -8,8 +8,8 @@ describe('fitIsotonic', () => {
       { raw: 0.3, correct: false },
       { raw: 0.9, correct: true },
     ]);
-    expect(map.x).toEqual([0.1, 0.25, 0.9]);
-    expect(map.y).toEqual([0.5 / 2, 1.5 / 3, 1.5 / 2]);
+    expect(map.x).toEqual([0.1, 0.2, 0.3, 0.9]);
+    expect(map.y).toEqual([0.5 / 2, 1.5 / 3, 1.5 / 3, 1.5 / 2]);
     for (let i = 1; i < map.y.length; i++) expect(map.y[i]!).toBeGreaterThanOrEqual(map.y[i - 1]!);
   });
 
