@@ -30,6 +30,7 @@ import { recordHandlers } from './adapters/http/api/record.handlers';
 import { settingsHandlers } from './adapters/http/api/settings.handlers';
 import { createHttpApp } from './adapters/http/app';
 import { createMetrics, type Metrics } from './adapters/http/metrics';
+import { cachedHubspotAdmin } from './adapters/http/auth/hubspot-admin-cache';
 import { createBatchStore } from './adapters/db/batch.store';
 import type { TenantRateLimit } from './adapters/http/tenant-rate-limit';
 import type { Logger } from './adapters/log/logger';
@@ -133,6 +134,9 @@ export function composeApp(input: ComposeInput): Composed {
         tenants,
         credentials,
         signatures: createSignatureStore(database),
+        isHubspotAdmin: cachedHubspotAdmin((tenant, userId) => connections.isHubspotSuperAdmin(tenant, userId), {
+          onError: (error) => input.logger.debug({ err: error }, 'HubSpot did not say whether the user is a Super Admin'),
+        }),
       },
       handlers: {
         ...recordHandlers(deps),

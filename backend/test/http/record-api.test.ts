@@ -2,7 +2,8 @@
  * The record page API end to end: signed HubSpot requests and Salesforce API-key requests through the production
  * wiring, the sandbox CRMs behind it, on both databases.
  */
-import { creditsReplySchema, enrichResultSchema, recordViewSchema, settingsSchema, undoResultSchema } from '@accord/shared';
+import {
+  viewerSchema, creditsReplySchema, enrichResultSchema, recordViewSchema, settingsSchema, undoResultSchema } from '@accord/shared';
 import { describeEachDatabase } from '../helpers/test-databases';
 import { connectSalesforceTenant, hubspotRequest, installHubspotTenant, salesforceRequest, seedHubspotCompanies, startApiHarness, type ApiHarness } from '../helpers/api-harness';
 import { toCrmValues } from '../../src/adapters/crm/sandbox/crm-values';
@@ -135,6 +136,20 @@ describeEachDatabase('record page API', (ctx) => {
     const res = await hubspotRequest(h, 'GET', '/api/v1/records/Account/001000000000001', rep());
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it("takes HubSpot's word for who administers the portal: a Super Admin not on Accord's list is an admin, others are not", async () => {
+    h.hubspot.addUser({ id: '9009', email: 'owner@example.com', superAdmin: true });
+    h.hubspot.addUser({ id: '9010', email: 'seller@example.com', superAdmin: false });
+    const as = (userId: number) => ({ portalId, userId });
+    expect(viewerSchema.parse((await hubspotRequest(h, 'GET', '/api/v1/me', as(9009)).expect(200)).body).isAdmin).toBe(true);
+    await hubspotRequest(h, 'GET', '/api/v1/settings', as(9009)).expect(200);
+    expect((await hubspotRequest(h, 'GET', '/api/v1/settings', as(9010))).status).toBe(403);
+    // A user HubSpot does not know is no admin either; the answers are remembered, not asked per request.
+    expect((await hubspotRequest(h, 'GET', '/api/v1/settings', as(9011))).status).toBe(403);
+    const asked = h.hubspot.requests.filter((r) => r.path.startsWith('/settings/v3/users/')).map((r) => r.path);
+    expect(asked.filter((p) => p.endsWith('/9009'))).toHaveLength(1);
+    expect(asked.filter((p) => p.endsWith('/9011'))).toHaveLength(1);
   });
 
   it('lets only admins read and change settings, and validates what they change', async () => {

@@ -17,6 +17,7 @@ import { createHubspotClient } from './hubspot/hubspot.client';
 import type { RateGovernor } from './rate-governor';
 import { connectSalesforceTenant } from './salesforce/salesforce-connection';
 import { createHubspotPropertyAdmin } from './hubspot/hubspot-property-admin';
+import { createHubspotUserRoles } from './hubspot/hubspot-user-roles';
 import { ensureAccordProperties } from '../../app/ensure-accord-properties';
 
 export interface CrmEndpoints {
@@ -47,6 +48,8 @@ export interface CrmConnections {
   forget(tenantId: string): void;
   /** HubSpot: creates Accord's property group and properties if missing (Salesforce ships them in the package). */
   ensureAccordFields(tenant: Tenant): Promise<string[]>;
+  /** HubSpot: whether the user is a Super Admin of the portal (HubSpot's user provisioning API); false elsewhere. */
+  isHubspotSuperAdmin(tenant: Tenant, userId: string): Promise<boolean>;
 }
 
 export function createCrmConnections(deps: {
@@ -94,6 +97,19 @@ export function createCrmConnections(deps: {
     },
     forget(tenantId) {
       cache.delete(tenantId);
+    },
+    async isHubspotSuperAdmin(tenant, userId) {
+      const hubspot = deps.endpoints.hubspot;
+      if (tenant.crm !== 'hubspot' || !hubspot) return false;
+      const accessToken = createHubspotTokenProvider({ credentials: deps.credentials, tenantId: tenant.id, app: hubspot });
+      const spec = specOf(tenant);
+      const roles = createHubspotUserRoles({
+        accessToken,
+        basePath: hubspot.apiBaseUrl,
+        portalId: tenant.externalId,
+        governed: (call) => deps.governor.run({ tenantId: tenant.id, crm: 'hubspot' }, spec, async () => ({ value: await call() })),
+      });
+      return roles.isSuperAdmin(userId);
     },
     async ensureAccordFields(tenant) {
       const hubspot = deps.endpoints.hubspot;

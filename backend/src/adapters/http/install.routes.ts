@@ -15,8 +15,11 @@ import type { OauthStateStore } from '../db/oauth-state.store';
 import type { TenantStore } from '../db/tenant.store';
 
 export const HUBSPOT_SCOPES = ['oauth', 'crm.objects.companies.read', 'crm.objects.companies.write', 'crm.objects.contacts.read', 'crm.objects.contacts.write'];
-/** Asked for but not required: reading lists lets admins select a batch by a saved segment. */
-export const HUBSPOT_OPTIONAL_SCOPES = ['crm.lists.read'];
+/**
+ * Asked for but not required: reading lists lets admins select a batch by a saved segment; reading users lets
+ * HubSpot's Super Admins administer Accord without being added to its admin list.
+ */
+export const HUBSPOT_OPTIONAL_SCOPES = ['crm.lists.read', 'settings.users.read'];
 
 export interface InstallConfig {
   /** Null: redirect URIs are built from the request's Host header. */

@@ -37,6 +37,11 @@ export interface AuthDeps {
   tenants: TenantStore;
   credentials: CredentialStore;
   signatures: SignatureStore;
+  /**
+   * HubSpot decides who administers a portal: whether the user is a Super Admin there (cached by the caller).
+   * Accord's admin list (seeded with the installer) adds people to that; without this, only the list counts.
+   */
+  isHubspotAdmin?: (tenant: Tenant, userId: string) => Promise<boolean>;
   nowMs?: () => number;
 }
 
@@ -92,7 +97,8 @@ export function authenticate(deps: AuthDeps): RequestHandler {
     const tenant = await deps.tenants.findByExternalId('hubspot', query.data.portalId);
     if (!tenant || tenant.status !== 'active') throw new AppError('FORBIDDEN', 'Accord is not installed in this HubSpot account.');
     const userId = query.data.userId;
-    return { tenant, viewer: { tenantId: tenant.id, crm: 'hubspot', userId, isAdmin: tenant.settings.admins.includes(userId) } };
+    const isAdmin = tenant.settings.admins.includes(userId) || ((await deps.isHubspotAdmin?.(tenant, userId)) ?? false);
+    return { tenant, viewer: { tenantId: tenant.id, crm: 'hubspot', userId, isAdmin } };
   }
 
   async function fromSalesforce(req: Request, apiKey: string): Promise<{ tenant: Tenant; viewer: Viewer }> {

@@ -10,6 +10,7 @@ import { hubspotErrorBody, rateLimitBody, SandboxHttpError, validationError } fr
 import { createObject, getObject, listObjects, searchObjects, updateObject } from './objects';
 import { TokenStore } from './oauth';
 import { routeLists, type SandboxList } from './lists';
+import { routeUsers, type SandboxUser } from './users';
 import { createGroup, createProperty, getProperty, listGroups, listProperties } from './properties';
 import { RollingWindowLimiter, type RateDecision } from './rate-limit';
 import { SandboxStore } from './store';
@@ -83,6 +84,7 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
   };
 
   const lists = new Map<string, SandboxList>();
+  const users = new Map<string, SandboxUser>();
   const route = (method: string, path: string, query: URLSearchParams, raw: Buffer): Reply => {
     const objects = /^\/crm\/v3\/objects\/(companies|contacts)(?:\/(.+))?$/.exec(path);
     const props = /^\/crm\/v3\/properties\/(companies|contacts)(?:\/(.+))?$/.exec(path);
@@ -109,7 +111,7 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
       if (rest === 'groups' && method === 'POST') return createGroup(store.catalog, type, json(raw));
       if (rest !== undefined && !rest.includes('/') && method === 'GET') return getProperty(store.catalog, type, rest);
     }
-    const listReply = routeLists(lists, method, path, query);
+    const listReply = routeLists(lists, method, path, query) ?? routeUsers(users, method, path);
     if (listReply) return listReply;
     return { status: 404, body: hubspotErrorBody(`No route for ${method} ${path} in the sandbox`, 'OBJECT_NOT_FOUND') };
   };
@@ -178,6 +180,9 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
       const listId = String(lists.size + 1);
       lists.set(listId, { listId, name, objectType, recordIds: [...recordIds], createdAt: new Date(clock()).toISOString() });
       return listId;
+    },
+    addUser: (user) => {
+      users.set(user.id, { ...user });
     },
     issueToken: () => tokens.issue(),
     issueAuthorizationCode: () => tokens.issueAuthorizationCode(),

@@ -79,6 +79,8 @@ export interface HubspotSandbox {
   clearFaults(): void;
   /** A list (HubSpot's saved segment) of fixed members; returns its id. */
   createList(input: { name: string; objectType: ObjectType; recordIds: readonly string[] }): string;
+  /** A user of the portal, as GET /settings/v3/users/{userId} describes them. */
+  addUser(user: { id: string; email: string; superAdmin: boolean }): void;
   issueToken(): IssuedToken;
   /** A single-use code for the authorization_code grant of POST /oauth/v1/token. */
   issueAuthorizationCode(): string;
