@@ -4,21 +4,13 @@ import createAgent from '@salesforce/apex/AccordAgentController.createAgent';
 import pauseAgent from '@salesforce/apex/AccordAgentController.pauseAgent';
 import resumeAgent from '@salesforce/apex/AccordAgentController.resumeAgent';
 import { parseReply } from 'c/accordUtils';
+import { OBJECT_LABELS, TYPE_LABELS, isChoiceComplete, isWholeNumberIn, withField } from 'c/accordRecordChoice';
 
-const OBJECT_OPTIONS = [
-    { label: 'Accounts', value: 'Account' },
-    { label: 'Contacts', value: 'Contact' },
-    { label: 'Leads', value: 'Lead' }
-];
-const OBJECT_LABELS = Object.fromEntries(OBJECT_OPTIONS.map((option) => [option.value, option.label]));
-const TYPE_LABELS = { enrich: 'Enrich records', create_people: 'Create missing contacts' };
 const SELECTION_OPTIONS = [
     { label: 'Never enriched by Accord', value: 'never_enriched' },
     { label: 'Changed since the last run', value: 'changed_since_last_run' },
     { label: 'From a list view', value: 'segment' }
 ];
-/** The backend's rule for a list view id (shared agentSelectionSchema); Apex checks it again. */
-const SEGMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const FIRST_FORM = {
     name: '',
     objectName: 'Account',
@@ -65,7 +57,6 @@ export default class AccordAgents extends LightningElement {
     busy = false;
     form = { ...FIRST_FORM };
 
-    objectOptions = OBJECT_OPTIONS;
     selectionOptions = SELECTION_OPTIONS;
 
     connectedCallback() {
@@ -110,37 +101,20 @@ export default class AccordAgents extends LightningElement {
         }));
     }
 
-    /** Creating the reference company's missing people only makes sense from Accounts. */
-    get typeOptions() {
-        const types = this.form.objectName === 'Account' ? ['enrich', 'create_people'] : ['enrich'];
-        return types.map((value) => ({ label: TYPE_LABELS[value], value }));
-    }
-
-    get isSegment() {
-        return this.form.selection === 'segment';
-    }
-
-    get segmentInvalid() {
-        return this.isSegment && this.form.segmentId !== '' && !SEGMENT_ID.test(this.form.segmentId);
-    }
-
     get cannotCreate() {
-        const { name, segmentId, everyHours, canarySize } = this.form;
-        const hoursOk = Number.isInteger(everyHours) && everyHours >= 1 && everyHours <= 744;
-        const canaryOk = Number.isInteger(canarySize) && canarySize >= 0 && canarySize <= 1000;
-        const segmentOk = !this.isSegment || SEGMENT_ID.test(segmentId);
-        return this.busy || name.trim() === '' || !hoursOk || !canaryOk || !segmentOk;
+        const { name, everyHours, canarySize } = this.form;
+        const numbersOk = isWholeNumberIn(everyHours, 1, 744) && isWholeNumberIn(canarySize, 0, 1000);
+        return this.busy || name.trim() === '' || !numbersOk || !isChoiceComplete(this.form);
     }
 
     handleFieldChange(event) {
         const field = event.target.dataset.field;
         const raw = event.detail.value;
-        const value = field === 'everyHours' || field === 'canarySize' ? Number(raw) : String(raw ?? '').trim();
-        const form = { ...this.form, [field]: field === 'name' ? String(raw ?? '') : value };
-        if (form.objectName !== 'Account') {
-            form.type = 'enrich';
-        }
-        this.form = form;
+        this.form = { ...this.form, [field]: field === 'name' ? String(raw ?? '') : Number(raw) };
+    }
+
+    handleChoiceChange(event) {
+        this.form = withField(this.form, event.detail.field, event.detail.value);
     }
 
     async handleCreate() {

@@ -20,7 +20,8 @@ const CONFIRMATIONS = {
 /**
  * The Accord admin page: batches awaiting approval (estimate, sample), the others with their progress, every
  * batch action for holders of Accord_Approve_Batches (Apex checks it again), the org's credits, and for those
- * holders the automatic-enrichment allowance and the agents (c-accord-agents).
+ * holders the automatic-enrichment allowance, a form for a new batch (c-accord-new-batch) and the agents
+ * (c-accord-agents).
  */
 export default class AccordBatches extends LightningElement {
     /** shared Batch[], newest first */
@@ -77,10 +78,26 @@ export default class AccordBatches extends LightningElement {
                 this.loadError = error;
             }
         }
-        if (sequence === this.loadSequence && this.isMoving) {
+        if (sequence === this.loadSequence) {
+            this.schedulePoll();
+        }
+    }
+
+    schedulePoll() {
+        clearTimeout(this.pollTimer);
+        if (this.isMoving) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation
             this.pollTimer = setTimeout(() => this.load(), POLL_MS);
         }
+    }
+
+    /** A batch made with c-accord-new-batch goes on top; the poll follows it until it awaits approval. */
+    handleBatchCreated(event) {
+        const { batch } = event.detail;
+        this.batches = [batch, ...(this.batches || []).filter((item) => item.id !== batch.id)];
+        // A load on its way left before the batch existed: its list would drop it.
+        this.loadSequence++;
+        this.schedulePoll();
     }
 
     async handleBatchAction(event) {
@@ -128,8 +145,11 @@ export default class AccordBatches extends LightningElement {
         return !this.batches && !this.loadError;
     }
 
+    /** A draft without an error is a new batch the backend is about to estimate; one with an error stays a draft. */
     get isMoving() {
-        return (this.batches || []).some((batch) => MOVING_STATES.has(batch.state));
+        return (this.batches || []).some(
+            (batch) => MOVING_STATES.has(batch.state) || (batch.state === 'draft' && !batch.error)
+        );
     }
 
     /** Batches awaiting approval first (always shown, so "none" can be said), then the others if any. */

@@ -4,7 +4,7 @@ import listAgents from '@salesforce/apex/AccordAgentController.listAgents';
 import createAgent from '@salesforce/apex/AccordAgentController.createAgent';
 import pauseAgent from '@salesforce/apex/AccordAgentController.pauseAgent';
 import resumeAgent from '@salesforce/apex/AccordAgentController.resumeAgent';
-import { accordApexError, flushPromises } from 'accord-test-utils';
+import { accordApexError, deepQuery, enter, flushPromises } from 'accord-test-utils';
 
 const AGENT_LIST = require('./data/agentListReply.json');
 const AGENT_PAUSED = require('./data/agent.paused.json');
@@ -16,7 +16,8 @@ jest.mock('@salesforce/apex/AccordAgentController.pauseAgent', () => ({ default:
 jest.mock('@salesforce/apex/AccordAgentController.resumeAgent', () => ({ default: jest.fn() }), { virtual: true });
 
 const reply = (fixture) => JSON.stringify(fixture);
-const $ = (root, selector) => root.shadowRoot.querySelector(selector);
+/** Form fields may sit in c-accord-record-fields. */
+const $ = deepQuery;
 const $$ = (root, selector) => Array.from(root.shadowRoot.querySelectorAll(selector));
 const rowsOf = (element) =>
     $$(element, 'tr.agent').map((row) =>
@@ -33,12 +34,6 @@ async function mount() {
     document.body.appendChild(element);
     await flushPromises();
     return element;
-}
-
-/** Sets a form field as a person would: the base component fires `change` with the value in `detail`. */
-async function enter(element, selector, value) {
-    $(element, selector).dispatchEvent(new CustomEvent('change', { detail: { value } }));
-    await flushPromises();
 }
 
 describe('c-accord-agents', () => {

@@ -43,7 +43,7 @@ describe('c-accord-batches without Accord_Approve_Batches', () => {
         expect(element.shadowRoot.querySelector('c-accord-credits')).not.toBeNull();
     });
 
-    it('neither asks for the settings and agents nor shows them', async () => {
+    it('neither asks for the settings and agents nor shows them or the new-batch form', async () => {
         listBatches.mockResolvedValue(JSON.stringify(BATCH_LIST));
         getCredits.mockResolvedValue(JSON.stringify(CREDITS));
         const element = createElement('c-accord-batches', { is: AccordBatches });
@@ -53,6 +53,7 @@ describe('c-accord-batches without Accord_Approve_Batches', () => {
         expect(getSettings).not.toHaveBeenCalled();
         expect(listAgents).not.toHaveBeenCalled();
         expect(element.shadowRoot.querySelector('c-accord-agents')).toBeNull();
+        expect(element.shadowRoot.querySelector('c-accord-new-batch')).toBeNull();
         const credits = element.shadowRoot.querySelector('c-accord-credits');
         expect(credits.settings).toBeNull();
         expect(credits.shadowRoot.querySelector('.auto-enrich')).toBeNull();

@@ -5,6 +5,7 @@ import getCredits from '@salesforce/apex/AccordBatchController.getCredits';
 import getSettings from '@salesforce/apex/AccordBatchController.getSettings';
 import listAgents from '@salesforce/apex/AccordAgentController.listAgents';
 import runBatchAction from '@salesforce/apex/AccordBatchController.runBatchAction';
+import createBatch from '@salesforce/apex/AccordBatchController.createBatch';
 import LightningConfirm from 'lightning/confirm';
 import { accordApexError, flushPromises } from 'accord-test-utils';
 
@@ -12,10 +13,13 @@ const BATCH_LIST = require('./data/batchListReply.json');
 const BATCH_APPROVED = require('./data/batch.approved.json');
 const CREDITS = require('./data/creditsReply.json');
 const SETTINGS = require('./data/settings.json');
+const BATCH_DRAFT = require('./data/batch.draft.json');
+const BATCH_ESTIMATED = require('./data/batch.estimated.json');
 
 jest.mock('@salesforce/apex/AccordBatchController.listBatches', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordBatchController.getCredits', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordBatchController.runBatchAction', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AccordBatchController.createBatch', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordBatchController.getSettings', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AccordAgentController.listAgents', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/customPermission/Accord_Approve_Batches', () => ({ __esModule: true, default: true }), {
@@ -185,6 +189,36 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
         );
         expect($(element, 'c-accord-agents')).not.toBeNull();
         expect(listAgents).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows an admin the new-batch form; a batch made there shows first and is followed until it awaits approval', async () => {
+        jest.useFakeTimers();
+        const [awaiting, , done] = BATCH_LIST.items;
+        listBatches.mockResolvedValue(reply({ items: [awaiting, done] }));
+        createBatch.mockResolvedValue(reply(BATCH_DRAFT));
+        const element = createElement('c-accord-batches', { is: AccordBatches });
+        document.body.appendChild(element);
+        await jest.advanceTimersByTimeAsync(0);
+        const idsOf = (group) => $$(element, `c-accord-batch-card.${group}`).map((card) => card.batch.id);
+
+        // Nothing moves: no polling.
+        await jest.advanceTimersByTimeAsync(15000);
+        expect(listBatches).toHaveBeenCalledTimes(1);
+
+        $($(element, 'c-accord-new-batch'), 'lightning-button.create').click();
+        await jest.advanceTimersByTimeAsync(0);
+        expect(createBatch).toHaveBeenCalledTimes(1);
+        expect(idsOf('other')).toEqual(['bat_new', 'bat_done']);
+
+        listBatches.mockResolvedValue(reply({ items: [BATCH_ESTIMATED, awaiting, done] }));
+        await jest.advanceTimersByTimeAsync(15000);
+        expect(listBatches).toHaveBeenCalledTimes(2);
+        expect(idsOf('awaiting')).toEqual(['bat_new', 'bat_awaiting']);
+        expect(idsOf('other')).toEqual(['bat_done']);
+
+        // Awaiting approval does not move by itself: the polling stops.
+        await jest.advanceTimersByTimeAsync(60000);
+        expect(listBatches).toHaveBeenCalledTimes(2);
     });
 
     it('polls while a batch is running and stops when the page closes', async () => {
