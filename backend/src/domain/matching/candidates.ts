@@ -5,7 +5,7 @@
 import type { CrmRecord } from '@accord/shared';
 import { companyBlockingKeys, personBlockingKeys, type BlockingKey } from './blocking';
 import { compareCompanies, comparePeople, type Comparison } from './compare/compare-fields';
-import { companyFeatures, personFeatures, type FeatureContext } from './features';
+import { companyFeatures, personFeatures, type CompanyFeatures, type FeatureContext, type PersonFeatures } from './features';
 import type { ReferenceIndex } from './reference-index';
 
 export interface CandidateOptions {
@@ -29,26 +29,34 @@ export interface Candidate {
 /**
  * Sums key strengths per reference record with a dense scratch array (reset through the touched list), which is
  * several times faster than a Map on the hot path. Weak keys (strength < 3) give up earlier on large blocks.
+ * Strengths are small integers, so a Uint32Array holds their sums exactly at half the cache footprint of doubles.
  */
 class Ranker {
-  private strength = new Float64Array(0);
-  private touched: number[] = [];
+  private strength = new Uint32Array(0);
+  private touched = new Uint32Array(1024);
 
-  rank(keys: BlockingKey[], lookup: (key: string, maxBlock: number) => Uint32Array, options: CandidateOptions, size: number): number[] {
-    if (this.strength.length < size) this.strength = new Float64Array(Math.max(size, this.strength.length * 2, 1024));
+  rank(keys: BlockingKey[], index: ReferenceIndex, kind: 'company' | 'person', options: CandidateOptions): number[] {
+    const size = kind === 'company' ? index.companyCount() : index.personCount();
+    if (this.strength.length < size) this.strength = new Uint32Array(Math.max(size, this.strength.length * 2, 1024));
     const strength = this.strength;
-    const touched = this.touched;
-    touched.length = 0;
+    let touched = this.touched;
+    let count = 0;
     for (const k of keys) {
-      const records = lookup(k.key, k.strength >= 3 ? options.maxBlock : options.maxWeakBlock);
+      const maxBlock = k.strength >= 3 ? options.maxBlock : options.maxWeakBlock;
+      const records = kind === 'company' ? index.companyCandidates(k.key, maxBlock) : index.personCandidates(k.key, maxBlock);
+      if (count + records.length > touched.length) {
+        const grown = new Uint32Array(Math.max(touched.length * 2, count + records.length));
+        grown.set(touched.subarray(0, count));
+        this.touched = touched = grown;
+      }
       for (let i = 0; i < records.length; i++) {
         const r = records[i]!;
-        if (strength[r] === 0) touched.push(r);
+        if (strength[r] === 0) touched[count++] = r;
         strength[r] = strength[r]! + k.strength;
       }
     }
-    const result = touched.length <= options.maxCandidates ? touched.slice() : topRecords(touched, strength, options.maxCandidates);
-    for (const r of touched) strength[r] = 0;
+    const result = count <= options.maxCandidates ? Array.from(touched.subarray(0, count)) : topRecords(touched, count, strength, options.maxCandidates);
+    for (let i = 0; i < count; i++) strength[touched[i]!] = 0;
     return result;
   }
 }
@@ -57,19 +65,23 @@ class Ranker {
  * The `k` records with the highest strength (ties: lower record number first), best first: the first `k` of the
  * touched list sorted that way, found by insertion into a short sorted list instead of sorting the whole list.
  */
-function topRecords(touched: readonly number[], strength: Float64Array, k: number): number[] {
+function topRecords(touched: Uint32Array, count: number, strength: Uint32Array, k: number): number[] {
   const best: number[] = [];
-  const before = (a: number, b: number) => strength[a]! > strength[b]! || (strength[a] === strength[b] && a < b);
-  for (const r of touched) {
-    if (best.length === k && !before(r, best[k - 1]!)) continue;
+  for (let t = 0; t < count; t++) {
+    const r = touched[t]!;
+    if (best.length === k && !isRankedBefore(r, best[k - 1]!, strength)) continue;
     let i = best.length === k ? k - 1 : best.length;
-    while (i > 0 && before(r, best[i - 1]!)) {
+    while (i > 0 && isRankedBefore(r, best[i - 1]!, strength)) {
       best[i] = best[i - 1]!;
       i--;
     }
     best[i] = r;
   }
   return best;
+}
+
+function isRankedBefore(a: number, b: number, strength: Uint32Array): boolean {
+  return strength[a]! > strength[b]! || (strength[a] === strength[b] && a < b);
 }
 
 const rankers = new WeakMap<ReferenceIndex, Ranker>();
@@ -92,21 +104,15 @@ export function findCandidates(
   const include = request.include ?? [];
   if (record.kind === 'company') {
     const f = companyFeatures(record, ctx);
-    const found = rankerFor(index).rank(companyBlockingKeys(f), (k, max) => index.companyCandidates(k, max), options, index.companyCount());
-    return unique(found, include).map((r) => {
-      const ref = index.company(r);
-      return { record: r, id: ref.id, label: ref.label, comparisons: compareCompanies(f, ref.features, index.terms.company) };
-    });
+    const found = rankerFor(index).rank(companyBlockingKeys(f), index, 'company', options);
+    return compareCompanyRecords(index, f, unique(found, include));
   }
   const f = personFeatures(record, ctx);
-  const found = rankerFor(index).rank(personBlockingKeys(f), (k, max) => index.personCandidates(k, max), options, index.personCount());
-  return unique(found, include).map((r) => {
-    const ref = index.person(r);
-    return { record: r, id: ref.id, label: ref.label, comparisons: comparePeople(f, ref.features, index.terms.person) };
-  });
+  const found = rankerFor(index).rank(personBlockingKeys(f), index, 'person', options);
+  return comparePersonRecords(index, f, unique(found, include));
 }
 
-function unique(found: number[], include: readonly number[]): number[] {
+function unique(found: number[], include: readonly number[]): readonly number[] {
   if (include.length === 0) return found;
   return [...new Set([...found, ...include])];
 }
@@ -114,16 +120,32 @@ function unique(found: number[], include: readonly number[]): number[] {
 /** Compares `record` with the given reference records, bypassing blocking (for training on random pairs). */
 export function compareWith(index: ReferenceIndex, request: { record: CrmRecord; ctx: FeatureContext; referenceRecords: readonly number[] }): Candidate[] {
   const { record, ctx, referenceRecords } = request;
-  if (record.kind === 'company') {
-    const f = companyFeatures(record, ctx);
-    return referenceRecords.map((r) => {
-      const ref = index.company(r);
-      return { record: r, id: ref.id, label: ref.label, comparisons: compareCompanies(f, ref.features, index.terms.company) };
-    });
+  if (record.kind === 'company') return compareCompanyRecords(index, companyFeatures(record, ctx), referenceRecords);
+  return comparePersonRecords(index, personFeatures(record, ctx), referenceRecords);
+}
+
+interface KindOps<F> {
+  reference(index: ReferenceIndex, record: number): { id: string; label: string; features: Readonly<F> };
+  compare(crm: F, ref: F): Comparison[];
+}
+
+const companyOps: KindOps<CompanyFeatures> = { reference: (index, r) => index.company(r), compare: compareCompanies };
+const personOps: KindOps<PersonFeatures> = { reference: (index, r) => index.person(r), compare: comparePeople };
+
+function compareCompanyRecords(index: ReferenceIndex, f: CompanyFeatures, records: readonly number[]): Candidate[] {
+  return compareRecords(index, companyOps, { features: f, records });
+}
+
+function comparePersonRecords(index: ReferenceIndex, f: PersonFeatures, records: readonly number[]): Candidate[] {
+  return compareRecords(index, personOps, { features: f, records });
+}
+
+// A plain loop: on this hot path a callback created per candidate costs more than the loop body around it.
+function compareRecords<F>(index: ReferenceIndex, ops: KindOps<F>, request: { features: F; records: readonly number[] }): Candidate[] {
+  const out: Candidate[] = [];
+  for (const r of request.records) {
+    const ref = ops.reference(index, r);
+    out.push({ record: r, id: ref.id, label: ref.label, comparisons: ops.compare(request.features, ref.features) });
   }
-  const f = personFeatures(record, ctx);
-  return referenceRecords.map((r) => {
-    const ref = index.person(r);
-    return { record: r, id: ref.id, label: ref.label, comparisons: comparePeople(f, ref.features, index.terms.person) };
-  });
+  return out;
 }

@@ -4,7 +4,7 @@
  * and explain it. A person's confirmed or rejected match overrides the model.
  */
 import type { CrmRecord, MatchCandidate, MatchResult, RecordKind } from '@accord/shared';
-import { defaultCandidateOptions, findCandidates, type CandidateOptions } from './candidates';
+import { defaultCandidateOptions, findCandidates, type Candidate, type CandidateOptions } from './candidates';
 import type { FeatureContext } from './features';
 import { candidateProbabilities, explain, scoreOf, type MatchingModel } from './model';
 import type { ReferenceIndex } from './reference-index';
@@ -59,26 +59,31 @@ export function createMatcher(options: MatcherOptions): Matcher {
       const chosenId = overrides?.chosen?.referenceId;
       const chosenRecord = chosenId === undefined ? undefined : kind === 'company' ? index.findCompany(chosenId) : index.findPerson(chosenId);
       const rejected = new Set(overrides?.rejected ?? []);
-      const scored = findCandidates(index, { record, ctx, options: candidateOptions, include: chosenRecord === undefined ? [] : [chosenRecord] })
-        .filter((c) => !rejected.has(c.id))
-        .map((c) => ({ candidate: c, score: scoreOf(model, c.comparisons) }))
-        .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : 1));
+      const found = findCandidates(index, { record, ctx, options: candidateOptions, include: chosenRecord === undefined ? [] : [chosenRecord] });
+      const scored: Scored[] = [];
+      for (const c of found) if (rejected.size === 0 || !rejected.has(c.id)) scored.push({ candidate: c, score: scoreOf(model, c.comparisons) });
+      scored.sort(byScoreThenId);
       const referenceCount = kind === 'company' ? index.companyCount() : index.personCount();
-      const probabilities = candidateProbabilities(model, scored.map((s) => s.score), referenceCount);
+      const scores: number[] = [];
+      for (const s of scored) scores.push(s.score);
+      const probabilities = candidateProbabilities(model, scores, referenceCount);
       // Only the candidates a person will see are explained; the rest only needed a score.
       const shown = scored.slice(0, runnersUpCount + 2);
       if (chosenRecord !== undefined && !shown.some((s) => s.candidate.record === chosenRecord)) {
         const chosen = scored.find((s) => s.candidate.record === chosenRecord);
         if (chosen) shown.unshift(chosen);
       }
-      const candidates: MatchCandidate[] = shown.map((s) => ({
-        referenceId: s.candidate.id,
-        kind,
-        label: s.candidate.label,
-        score: Math.round(s.score * 100) / 100,
-        probability: round4(probabilities[scored.indexOf(s)] ?? 0),
-        reasons: explain(model, s.candidate.comparisons),
-      }));
+      const candidates: MatchCandidate[] = [];
+      for (const s of shown) {
+        candidates.push({
+          referenceId: s.candidate.id,
+          kind,
+          label: s.candidate.label,
+          score: Math.round(s.score * 100) / 100,
+          probability: round4(probabilities[scored.indexOf(s)] ?? 0),
+          reasons: explain(model, s.candidate.comparisons),
+        });
+      }
       // Built field by field: object spread was measured to cost microseconds per call on this hot path.
       const result = (fields: Pick<MatchResult, 'candidate' | 'confidence' | 'band' | 'runnersUp' | 'decidedBy'>): MatchResult => ({
         recordId: record.id,
@@ -118,6 +123,15 @@ export function createMatcher(options: MatcherOptions): Matcher {
       });
     },
   };
+}
+
+interface Scored {
+  candidate: Candidate;
+  score: number;
+}
+
+function byScoreThenId(a: Scored, b: Scored): number {
+  return b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : 1);
 }
 
 /** Four decimals, and never 1: certainty is reserved for a match a person confirmed. */

@@ -1,11 +1,11 @@
 /**
- * The in-memory reference index the matcher queries: per kind, packed features, display labels and a block index.
- * Built in one streaming pass (companies and people in any order); a million companies and two million people fit
- * in well under 2 GB because each record is a few short strings and its blocking keys are 8 bytes each.
+ * The in-memory reference index the matcher queries: per kind, ids, display labels and packed features as UTF-8
+ * bytes, and a block index. Built in one streaming pass (companies and people in any order), or in shards on worker
+ * threads (reference-shards.ts). All of it is typed arrays, optionally over SharedArrayBuffers, so worker threads
+ * can match against one copy: a million companies and two million people take well under 1 GB.
  */
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
-import { BlockIndex, BlockIndexBuilder } from './block-index';
-import { companyTermFields, personTermFields, TermFrequencies, type TermShares } from './term-frequencies';
+import { BlockIndex, BlockIndexBuilder, type BlockPairs } from './block-index';
 import { companyBlockingKeys, personBlockingKeys } from './blocking';
 import {
   companyDomainAndName,
@@ -19,13 +19,22 @@ import {
   type FeatureContext,
   type PersonFeatures,
 } from './features';
+import { PackedStringsBuilder, PackedStringsReader, type PackedStrings } from './packed-strings';
 
-const NO_COMPANY = 0xffffffff;
+export const NO_COMPANY = 0xffffffff;
 
-interface KindStore {
-  ids: string[];
-  labels: string[];
-  packed: string[];
+/** One kind's records: what a ReferenceIndex is made of, and what crosses between threads. */
+export interface KindData {
+  ids: PackedStrings;
+  labels: PackedStrings;
+  packed: PackedStrings;
+  blocks: BlockPairs;
+}
+
+export interface ReferenceIndexData {
+  companies: KindData;
+  /** companyOf[person] is the person's company record number, NO_COMPANY when unknown. */
+  people: KindData & { companyOf: Uint32Array };
 }
 
 export interface ReferenceIndexStats {
@@ -37,34 +46,60 @@ export interface ReferenceIndexStats {
 /** Unpacked candidates kept for reuse: popular candidates recur across queries. Cleared wholesale when full. */
 const UNPACKED_CACHE_SIZE = 50_000;
 
+class KindReader {
+  readonly ids: PackedStringsReader;
+  readonly labels: PackedStringsReader;
+  readonly packed: PackedStringsReader;
+  readonly blocks: BlockIndex;
+
+  constructor(data: KindData) {
+    this.ids = new PackedStringsReader(data.ids);
+    this.labels = new PackedStringsReader(data.labels);
+    this.packed = new PackedStringsReader(data.packed);
+    this.blocks = BlockIndex.fromPairs(data.blocks);
+  }
+
+  get count(): number {
+    return this.ids.length;
+  }
+
+  /** The record with this id; with duplicate ids, the first (`last` false) or the last one added. */
+  find(id: string, options: { last: boolean }): number | undefined {
+    let found: number | undefined;
+    for (const r of this.blocks.lookup(`id:${id}`, 64)) {
+      if (this.ids.at(r) !== id) continue;
+      found = r;
+      if (!options.last) break;
+    }
+    return found;
+  }
+}
+
 export class ReferenceIndex {
   private readonly unpackedCompanies = new Map<number, CompanyFeatures>();
   private readonly unpackedPeople = new Map<number, PersonFeatures>();
+  private readonly companies: KindReader;
+  private readonly people: KindReader;
 
-  constructor(
-    private readonly companies: KindStore & { blocks: BlockIndex },
-    private readonly people: KindStore & { blocks: BlockIndex; companyOf: Uint32Array },
-    /** How common each reference value is, per kind, for term-frequency weights. */
-    readonly terms: { company: TermShares; person: TermShares } = {
-      company: new TermFrequencies(companyTermFields),
-      person: new TermFrequencies(personTermFields),
-    },
-  ) {}
+  constructor(readonly data: ReferenceIndexData) {
+    this.companies = new KindReader(data.companies);
+    this.people = new KindReader(data.people);
+  }
 
   get stats(): ReferenceIndexStats {
     return {
-      companies: this.companies.ids.length,
-      people: this.people.ids.length,
+      companies: this.companies.count,
+      people: this.people.count,
       blockingPairs: this.companies.blocks.pairs + this.people.blocks.pairs,
     };
   }
 
   companyCount(): number {
-    return this.companies.ids.length;
+    return this.companies.count;
   }
 
   personCount(): number {
-    return this.people.ids.length;
+    return this.people.count;
   }
 
   companyCandidates(key: string, maxBlock: number): Uint32Array {
@@ -79,28 +114,28 @@ export class ReferenceIndex {
   company(record: number): { id: string; label: string; features: Readonly<CompanyFeatures> } {
     let features = this.unpackedCompanies.get(record);
     if (!features) {
-      features = unpackCompany(this.companies.packed[record]!);
+      features = unpackCompany(this.companies.packed.at(record));
       if (this.unpackedCompanies.size >= UNPACKED_CACHE_SIZE) this.unpackedCompanies.clear();
       this.unpackedCompanies.set(record, features);
     }
-    return { id: this.companies.ids[record]!, label: this.companies.labels[record]!, features };
+    return { id: this.companies.ids.at(record), label: this.companies.labels.at(record), features };
   }
 
   /** A reference person with the employer's domain and name filled in from their company record (shared; do not change). */
   person(record: number): { id: string; label: string; features: Readonly<PersonFeatures> } {
     let features = this.unpackedPeople.get(record);
     if (!features) {
-      features = unpackPerson(this.people.packed[record]!);
-      const companyRecord = this.people.companyOf[record]!;
+      features = unpackPerson(this.people.packed.at(record));
+      const companyRecord = this.data.people.companyOf[record]!;
       if (companyRecord !== NO_COMPANY) {
-        const company = companyDomainAndName(this.companies.packed[companyRecord]!);
+        const company = companyDomainAndName(this.companies.packed.at(companyRecord));
         features.companyDomain = company.domain ?? features.companyDomain;
         features.companyName = company.name ?? features.companyName;
       }
       if (this.unpackedPeople.size >= UNPACKED_CACHE_SIZE) this.unpackedPeople.clear();
       this.unpackedPeople.set(record, features);
     }
-    return { id: this.people.ids[record]!, label: this.people.labels[record]!, features };
+    return { id: this.people.ids.at(record), label: this.people.labels.at(record), features };
   }
 
   has(kind: 'company' | 'person', id: string): boolean {
@@ -108,34 +143,113 @@ export class ReferenceIndex {
   }
 
   findCompany(id: string): number | undefined {
-    return findById(this.companies, this.companies.blocks, id);
+    return this.companies.find(id, { last: false });
   }
 
   findPerson(id: string): number | undefined {
-    return findById(this.people, this.people.blocks, id);
+    return this.people.find(id, { last: false });
+  }
+
+  /** The company a reference person's `companyId` names while building: the last one added with that id. */
+  employerOf(companyId: string): { record: number; domain: string | null } | undefined {
+    const record = this.companies.find(companyId, { last: true });
+    return record === undefined ? undefined : { record, domain: companyDomainAndName(this.companies.packed.at(record)).domain };
   }
 }
 
-function findById(store: KindStore, blocks: BlockIndex, id: string): number | undefined {
-  for (const r of blocks.lookup(`id:${id}`, 64)) if (store.ids[r] === id) return r;
-  return undefined;
+/** One kind's records as they are added, numbered from `firstRecord` (a shard starts where the one before it ended). */
+export class KindBuilder {
+  private readonly ids = new PackedStringsBuilder();
+  private readonly labels = new PackedStringsBuilder();
+  private readonly packed = new PackedStringsBuilder();
+  private readonly blocks = new BlockIndexBuilder();
+
+  constructor(private readonly firstRecord: number) {}
+
+  get next(): number {
+    return this.firstRecord + this.ids.length;
+  }
+
+  add(record: { id: string; label: string; packed: string; keys: readonly { key: string }[] }): number {
+    const n = this.next;
+    this.blocks.add(`id:${record.id}`, n);
+    for (const k of record.keys) this.blocks.add(k.key, n);
+    this.ids.append(record.id);
+    this.labels.append(record.label);
+    this.packed.append(record.packed);
+    return n;
+  }
+
+  build(options: { shared: boolean }): KindData {
+    return {
+      ids: this.ids.build(options),
+      labels: this.labels.build(options),
+      packed: this.packed.build(options),
+      blocks: this.blocks.sortedPairs(options),
+    };
+  }
+}
+
+/** Features, packed form and blocking keys of a reference company. */
+export function indexedCompany(record: ReferenceCompany, ctx: FeatureContext): { id: string; label: string; packed: string; keys: { key: string }[] } {
+  const f = companyFeatures(record, ctx);
+  return { id: record.id, label: record.name, packed: packCompany(f), keys: companyBlockingKeys(f) };
+}
+
+/** The same for a reference person, given the domain of their company when it is known by now. */
+export function indexedPerson(
+  record: ReferencePerson,
+  ctx: FeatureContext,
+  companyDomain: string | null,
+): { id: string; label: string; packed: string; keys: { key: string }[] } {
+  const f = personFeatures(record, ctx, companyDomain ? { domain: companyDomain, name: null } : undefined);
+  const keys = personBlockingKeys(f);
+  // The company's name is looked up at match time; only what blocking needs is kept here.
+  f.companyName = null;
+  return { id: record.id, label: personLabel(record), packed: packPerson(f), keys };
+}
+
+/** A growable Uint32Array. */
+export class Uint32List {
+  private items = new Uint32Array(1 << 16);
+  private size = 0;
+
+  push(value: number): void {
+    if (this.size === this.items.length) {
+      const grown = new Uint32Array(this.size * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.size++] = value;
+  }
+
+  set(i: number, value: number): void {
+    this.items[i] = value;
+  }
+
+  toArray(options: { shared: boolean }): Uint32Array {
+    const out = options.shared ? new Uint32Array(new SharedArrayBuffer(this.size * 4)) : new Uint32Array(this.size);
+    out.set(this.items.subarray(0, this.size));
+    this.items = new Uint32Array(0);
+    this.size = 0;
+    return out;
+  }
 }
 
 export class ReferenceIndexBuilder {
-  private readonly companies: KindStore = { ids: [], labels: [], packed: [] };
-  private readonly people: KindStore = { ids: [], labels: [], packed: [] };
-  private readonly companyTerms = new TermFrequencies(companyTermFields);
-  private readonly personTerms = new TermFrequencies(personTermFields);
-  private readonly companyBlocks = new BlockIndexBuilder();
-  private readonly personBlocks = new BlockIndexBuilder();
-  /** Company id → record number, while building (so people can be tied to their company as they arrive). */
-  private readonly companyNumbers = new Map<string, number>();
-  /** Each person's company record number; NO_COMPANY when unknown. */
-  private companyOf = new Uint32Array(1 << 16);
+  private readonly companies = new KindBuilder(0);
+  private readonly people = new KindBuilder(0);
+  /** Company id → record number and domain, while building (so people can be tied to their company as they arrive). */
+  private readonly companyNumbers = new Map<string, { record: number; domain: string | null }>();
+  private readonly companyOf = new Uint32List();
   /** People whose company had not arrived yet: resolved in build(). */
   private readonly pending: { person: number; companyId: string }[] = [];
 
-  constructor(private readonly ctx: FeatureContext) {}
+  constructor(
+    private readonly ctx: FeatureContext,
+    /** Build over SharedArrayBuffers, to hand the index to worker threads. */
+    private readonly options: { shared: boolean } = { shared: false },
+  ) {}
 
   add(record: ReferenceCompany | ReferencePerson): void {
     if (record.kind === 'company') this.addCompany(record);
@@ -143,57 +257,27 @@ export class ReferenceIndexBuilder {
   }
 
   private addCompany(record: ReferenceCompany): void {
-    const n = this.companies.ids.length;
-    const f = companyFeatures(record, this.ctx);
-    this.companies.ids.push(record.id);
-    this.companies.labels.push(record.name);
-    this.companies.packed.push(packCompany(f));
-    this.companyBlocks.add(`id:${record.id}`, n);
-    for (const k of companyBlockingKeys(f)) this.companyBlocks.add(k.key, n);
-    this.companyTerms.add('city', f.city);
-    this.companyTerms.add('postcode', f.postcode);
-    this.companyNumbers.set(record.id, n);
+    const indexed = indexedCompany(record, this.ctx);
+    const n = this.companies.add(indexed);
+    this.companyNumbers.set(record.id, { record: n, domain: companyDomainAndName(indexed.packed).domain });
   }
 
   private addPerson(record: ReferencePerson): void {
-    const n = this.people.ids.length;
-    const companyNumber = record.companyId ? this.companyNumbers.get(record.companyId) : undefined;
-    const companyDomain = companyNumber === undefined ? null : companyDomainAndName(this.companies.packed[companyNumber]!).domain;
-    const f = personFeatures(record, this.ctx, companyDomain ? { domain: companyDomain, name: null } : undefined);
-    this.personBlocks.add(`id:${record.id}`, n);
-    for (const k of personBlockingKeys(f)) this.personBlocks.add(k.key, n);
-    this.personTerms.add('firstName', f.first);
-    this.personTerms.add('lastName', f.last);
-    this.personTerms.add('city', f.city);
-    this.personTerms.add('postcode', f.postcode);
-    // The company's name is looked up at match time; only what blocking needs is kept here.
-    f.companyName = null;
-    this.people.ids.push(record.id);
-    this.people.labels.push(personLabel(record));
-    this.people.packed.push(packPerson(f));
-    if (n === this.companyOf.length) {
-      const grown = new Uint32Array(n * 2);
-      grown.set(this.companyOf);
-      this.companyOf = grown;
-    }
-    this.companyOf[n] = companyNumber ?? NO_COMPANY;
-    if (companyNumber === undefined && record.companyId) this.pending.push({ person: n, companyId: record.companyId });
+    const company = record.companyId ? this.companyNumbers.get(record.companyId) : undefined;
+    const n = this.people.add(indexedPerson(record, this.ctx, company?.domain ?? null));
+    this.companyOf.push(company?.record ?? NO_COMPANY);
+    if (company === undefined && record.companyId) this.pending.push({ person: n, companyId: record.companyId });
   }
 
   build(): ReferenceIndex {
-    const companyOf = this.companyOf.slice(0, this.people.ids.length);
     for (const { person, companyId } of this.pending) {
-      const r = this.companyNumbers.get(companyId);
-      if (r !== undefined) companyOf[person] = r;
+      const company = this.companyNumbers.get(companyId);
+      if (company !== undefined) this.companyOf.set(person, company.record);
     }
     this.pending.length = 0;
     this.companyNumbers.clear();
-    this.companyOf = new Uint32Array(0);
-    const companies = { ...this.companies, blocks: this.companyBlocks.build() };
-    return new ReferenceIndex(companies, { ...this.people, blocks: this.personBlocks.build(), companyOf }, {
-      company: this.companyTerms,
-      person: this.personTerms,
-    });
+    const companyOf = this.companyOf.toArray(this.options);
+    return new ReferenceIndex({ companies: this.companies.build(this.options), people: { ...this.people.build(this.options), companyOf } });
   }
 }
 
