@@ -2,17 +2,21 @@
  * `accord match --reference REF.jsonl --input CRM.jsonl --output OUT.jsonl`: builds the reference index from a
  * JSON Lines file, matches every CRM record, writes one result line per input, and reports timings on stderr.
  */
-import { crmRecordSchema, referenceRecordSchema } from '@accord/shared';
-import { z } from 'zod';
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { referenceRecordSchema } from '@accord/shared';
 import { createJsonlWriter, readJsonl } from '../adapters/reference/jsonl';
 import { loadMatchingModels } from '../adapters/reference/matching-models';
-import { createMatcher, defaultThresholds } from '../domain/matching/matcher';
+import { useIndex } from '../app/parallel-matching/match-in-parallel';
+import { withStringId, type LinesReply, type LinesRequest } from '../app/parallel-matching/match-lines';
+import { MatchingPool } from '../app/parallel-matching/matching-pool';
+import { defaultThresholds } from '../domain/matching/matcher';
 import { ReferenceIndexBuilder } from '../domain/matching/reference-index';
 import { createProgress } from './progress';
 
-/** Accept numeric ids from files written by other tools. */
-const withStringId = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number' ? { ...v, id: String((v as { id: number }).id) } : v), schema);
+/** CRM lines per request to a matching worker, and requests kept in flight per worker. */
+const BATCH_LINES = 500;
+const IN_FLIGHT_PER_WORKER = 2;
 
 export interface MatchCommandOptions {
   reference: string;
@@ -31,7 +35,8 @@ export async function runMatchCommand(options: MatchCommandOptions): Promise<{ m
   const ctx = { defaultCountry: options.defaultCountry };
 
   const indexStarted = process.hrtime.bigint();
-  const builder = new ReferenceIndexBuilder(ctx);
+  // Over SharedArrayBuffers: the matching workers read this one copy.
+  const builder = new ReferenceIndexBuilder(ctx, { shared: true });
   let skipped = 0;
   const loading = createProgress('indexing', undefined);
   let loaded = 0;
@@ -53,42 +58,56 @@ export async function runMatchCommand(options: MatchCommandOptions): Promise<{ m
       ` (${Math.round(loaded / Math.max(indexSeconds, 1e-9)).toLocaleString('en')} records/s${skipped ? `, ${skipped} invalid lines skipped` : ''})`,
   );
 
-  const matcher = createMatcher({ index, models });
+  const pool = new MatchingPool();
   const writer = createJsonlWriter(options.output);
   const matchStarted = process.hrtime.bigint();
   const matching = createProgress('matching', undefined);
   let matched = 0;
   let invalid = 0;
-  const now = new Date();
   try {
-    for await (const line of readJsonl(options.input, withStringId(crmRecordSchema))) {
-      if (!line.ok) {
-        if (!options.skipInvalid) throw new InputError(`${options.input}:${line.line}: ${line.error} (use --skip-invalid to skip bad lines)`);
-        invalid++;
-        continue;
-      }
-      const result = matcher.match({ record: line.value, ctx, thresholds: options.thresholds, now });
-      const top = result.candidate ?? result.runnersUp[0] ?? null;
-      await writer.write({
-        id: result.recordId,
-        matchId: result.candidate?.referenceId ?? null,
-        confidence: result.confidence,
-        band: result.band,
-        candidateId: top?.referenceId ?? null,
-        runnerUpId: (result.candidate ? result.runnersUp[0] : result.runnersUp[1])?.referenceId ?? null,
-        reasons: top?.reasons.filter((r) => r.comparison !== 'missing').map((r) => `${r.field}:${r.comparison}:${r.weight}`) ?? [],
-      });
-      matching.tick(++matched);
+    await useIndex(pool, { index, models });
+    const base = { ctx, thresholds: options.thresholds, now: Date.now(), skipInvalid: options.skipInvalid };
+    // Replies are written in input order; a worker's batch waits for the ones before it.
+    const inFlight: Promise<LinesReply>[] = [];
+    const settle = async (reply: LinesReply) => {
+      await writer.writeText(reply.output);
+      matched += reply.matched;
+      invalid += reply.invalid;
+      matching.tick(matched);
+      if (reply.error) throw new InputError(`${options.input}:${reply.error.line}: ${reply.error.message} (use --skip-invalid to skip bad lines)`);
+    };
+    let batch: LinesRequest['lines'] = [];
+    const send = () => {
+      inFlight.push(pool.submit({ op: 'matchLines', ...base, lines: batch }));
+      batch = [];
+    };
+    for await (const entry of numberedLines(options.input)) {
+      batch.push(entry);
+      if (batch.length === BATCH_LINES) send();
+      if (inFlight.length >= pool.size * IN_FLIGHT_PER_WORKER) await settle(await inFlight.shift()!);
     }
+    if (batch.length > 0) send();
+    while (inFlight.length > 0) await settle(await inFlight.shift()!);
   } finally {
     await writer.close();
     matching.finish();
+    await pool.close();
   }
   const matchSeconds = seconds(matchStarted);
   options.log(
     `matched ${matched.toLocaleString('en')} records in ${matchSeconds.toFixed(2)} s (${Math.round(matched / Math.max(matchSeconds, 1e-9)).toLocaleString('en')} records/s${invalid ? `, ${invalid} invalid lines skipped` : ''})`,
   );
   return { matched, indexSeconds, matchSeconds };
+}
+
+/** The non-blank lines of a file with their line numbers, streamed. */
+async function* numberedLines(file: string): AsyncGenerator<{ text: string; line: number }> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() !== '') yield { text, line };
+  }
 }
 
 function seconds(since: bigint): number {

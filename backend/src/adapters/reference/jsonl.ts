@@ -34,15 +34,18 @@ export function parseJsonlLine<S extends z.ZodType>(text: string, line: number, 
 }
 
 /** Writes lines to a file, waiting for the stream to drain so memory stays flat. */
-export function createJsonlWriter(file: string): { write(value: unknown): Promise<void>; close(): Promise<void> } {
+export function createJsonlWriter(file: string): { write(value: unknown): Promise<void>; writeText(lines: string): Promise<void>; close(): Promise<void> } {
   const out = fs.createWriteStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let failed: Error | undefined;
   out.on('error', (e) => (failed = e));
+  const writeText = async (lines: string) => {
+    if (failed) throw failed;
+    if (!out.write(lines)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  };
   return {
-    async write(value) {
-      if (failed) throw failed;
-      if (!out.write(`${JSON.stringify(value)}\n`)) await new Promise<void>((resolve) => out.once('drain', resolve));
-    },
+    write: (value) => writeText(`${JSON.stringify(value)}\n`),
+    /** Lines already serialised, each ending in a newline. */
+    writeText,
     close() {
       return new Promise((resolve, reject) => {
         if (failed) return reject(failed);

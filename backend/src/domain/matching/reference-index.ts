@@ -25,9 +25,10 @@ export const NO_COMPANY = 0xffffffff;
 
 /** One kind's records: what a ReferenceIndex is made of, and what crosses between threads. */
 export interface KindData {
-  ids: PackedStrings;
-  labels: PackedStrings;
-  packed: PackedStrings;
+  /** Each a list of consecutive parts: one from the one-pass builder, one per shard from a parallel build. */
+  ids: PackedStrings[];
+  labels: PackedStrings[];
+  packed: PackedStrings[];
   blocks: BlockPairs;
 }
 
@@ -182,9 +183,9 @@ export class KindBuilder {
 
   build(options: { shared: boolean }): KindData {
     return {
-      ids: this.ids.build(options),
-      labels: this.labels.build(options),
-      packed: this.packed.build(options),
+      ids: [this.ids.build(options)],
+      labels: [this.labels.build(options)],
+      packed: [this.packed.build(options)],
       blocks: this.blocks.sortedPairs(options),
     };
   }

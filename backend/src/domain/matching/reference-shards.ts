@@ -1,0 +1,89 @@
+/**
+ * Building the reference index in shards, on several threads: consecutive runs of companies, then of people, are
+ * indexed apart and joined in order. Joining gives exactly the index the one-pass builder gives for the same records
+ * when every company comes before the people (record numbers continue from shard to shard, and merging the shards'
+ * sorted blocking pairs keeps equal hashes in record order, as one stable sort of all of them would).
+ */
+import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
+import { mergeSortedPairs } from './block-index';
+import type { FeatureContext } from './features';
+import {
+  indexedCompany,
+  indexedPerson,
+  KindBuilder,
+  NO_COMPANY,
+  ReferenceIndex,
+  Uint32List,
+  type KindData,
+  type ReferenceIndexData,
+} from './reference-index';
+
+export type PersonShard = KindData & { companyOf: Uint32Array };
+
+export class CompanyShardBuilder {
+  private readonly kind: KindBuilder;
+
+  constructor(private readonly options: { ctx: FeatureContext; firstRecord: number }) {
+    this.kind = new KindBuilder(options.firstRecord);
+  }
+
+  add(record: ReferenceCompany): void {
+    this.kind.add(indexedCompany(record, this.options.ctx));
+  }
+
+  build(): KindData {
+    return this.kind.build({ shared: true });
+  }
+}
+
+export class PersonShardBuilder {
+  private readonly kind: KindBuilder;
+  private readonly companyOf = new Uint32List();
+  private readonly employers: ReferenceIndex;
+
+  /** `companies` is the joined company data; a person's employer is the last company with their `companyId`. */
+  constructor(private readonly options: { ctx: FeatureContext; firstRecord: number; companies: KindData }) {
+    this.kind = new KindBuilder(options.firstRecord);
+    this.employers = new ReferenceIndex({ companies: options.companies, people: emptyPeople() });
+  }
+
+  add(record: ReferencePerson): void {
+    const employer = record.companyId ? this.employers.employerOf(record.companyId) : undefined;
+    this.kind.add(indexedPerson(record, this.options.ctx, employer?.domain ?? null));
+    this.companyOf.push(employer?.record ?? NO_COMPANY);
+  }
+
+  build(): PersonShard {
+    return { ...this.kind.build({ shared: true }), companyOf: this.companyOf.toArray({ shared: true }) };
+  }
+}
+
+/**
+ * Consecutive shards of one kind joined into one: their strings are kept as parts (no copy), their sorted blocking
+ * pairs merged (into SharedArrayBuffers when `shared`).
+ */
+export function joinShards(shards: readonly KindData[], options: { shared: boolean }): KindData {
+  return {
+    ids: shards.flatMap((s) => s.ids),
+    labels: shards.flatMap((s) => s.labels),
+    packed: shards.flatMap((s) => s.packed),
+    blocks: mergeSortedPairs(shards.map((s) => s.blocks), options),
+  };
+}
+
+export function joinPersonShards(shards: readonly PersonShard[], options: { shared: boolean }): ReferenceIndexData['people'] {
+  const joined = joinShards(shards, options);
+  const n = shards.reduce((sum, s) => sum + s.companyOf.length, 0);
+  const companyOf = options.shared ? new Uint32Array(new SharedArrayBuffer(n * 4)) : new Uint32Array(n);
+  let at = 0;
+  for (const s of shards) {
+    companyOf.set(s.companyOf, at);
+    at += s.companyOf.length;
+  }
+  return { ...joined, companyOf };
+}
+
+export function emptyPeople(): ReferenceIndexData['people'] {
+  const none = [{ offsets: new Uint32Array(1), bytes: new Uint8Array(0) }];
+  return { ids: none, labels: none, packed: none, blocks: { hashes: new Uint32Array(0), records: new Uint32Array(0) }, companyOf: new Uint32Array(0) };
+}
