@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BlockIndexBuilder, hashKey } from './block-index';
+import { BlockIndexBuilder, hashKey, mergeSortedPairs } from './block-index';
 
 describe('block index', () => {
   it('finds every record filed under a key, and only those (barring hash collisions)', () => {
@@ -38,5 +38,25 @@ describe('block index', () => {
   it('hashes with FNV-1a', () => {
     expect(hashKey('')).toBe(0x811c9dc5);
     expect(hashKey('a')).toBe(0xe40c292c);
+  });
+
+  it('merges the sorted pairs of consecutive shards into what one sort of all of them gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.nat(50)), { maxLength: 60 }), { maxLength: 4 }), (shards) => {
+        const whole = new BlockIndexBuilder();
+        const runs = shards.map((pairs) => {
+          const part = new BlockIndexBuilder();
+          for (const [key, record] of pairs) {
+            part.add(key, record);
+            whole.add(key, record);
+          }
+          return part.sortedPairs({ shared: false });
+        });
+        const merged = mergeSortedPairs(runs, { shared: true });
+        const expected = whole.sortedPairs({ shared: false });
+        expect(Array.from(merged.hashes)).toEqual(Array.from(expected.hashes));
+        expect(Array.from(merged.records)).toEqual(Array.from(expected.records));
+      }),
+    );
   });
 });

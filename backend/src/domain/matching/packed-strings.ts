@@ -12,57 +12,59 @@ export interface PackedStrings {
 
 const CHUNK_BYTES = 16 << 20;
 
+/**
+ * Appends strings into 16 MB byte chunks; each full chunk becomes one part with its own offsets, so building never
+ * copies the bytes (a parallel build's shards are parts too).
+ */
 export class PackedStringsBuilder {
-  private readonly chunks: Buffer[] = [];
-  private chunk = Buffer.allocUnsafe(0);
+  private readonly parts: PackedStrings[] = [];
+  private bytes: Uint8Array = new Uint8Array(0);
+  private view: Buffer = Buffer.alloc(0);
   private used = 0;
-  private total = 0;
-  private offsets = new Uint32Array(1 << 16);
+  private offsets = new Uint32Array(1 << 12);
   private count = 0;
 
-  get length(): number {
-    return this.count;
-  }
+  constructor(private readonly options: { shared: boolean }) {}
 
   append(s: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (this.used + s.length * 3 > this.chunk.length) {
-      if (this.used > 0) this.chunks.push(this.chunk.subarray(0, this.used));
-      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, s.length * 3));
-      this.used = 0;
+    if (this.used + s.length * 3 > this.bytes.length) {
+      this.finishPart();
+      const size = Math.max(CHUNK_BYTES, s.length * 3);
+      this.bytes = this.options.shared ? new Uint8Array(new SharedArrayBuffer(size)) : new Uint8Array(size);
+      this.view = Buffer.from(this.bytes.buffer, 0, size);
     }
-    const written = this.chunk.write(s, this.used, 'utf8');
-    this.used += written;
-    this.total += written;
+    this.used += this.view.write(s, this.used, 'utf8');
     if (this.count + 1 === this.offsets.length) {
       const grown = new Uint32Array(this.offsets.length * 2);
       grown.set(this.offsets);
       this.offsets = grown;
     }
     this.count++;
-    this.offsets[this.count] = this.total;
+    this.offsets[this.count] = this.used;
   }
 
-  build(options: { shared: boolean }): PackedStrings {
-    if (this.used > 0) this.chunks.push(this.chunk.subarray(0, this.used));
-    const bytes = options.shared ? new Uint8Array(new SharedArrayBuffer(this.total)) : new Uint8Array(this.total);
-    let at = 0;
-    for (const c of this.chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-    const offsets = options.shared ? new Uint32Array(new SharedArrayBuffer((this.count + 1) * 4)) : new Uint32Array(this.count + 1);
-    offsets.set(this.offsets.subarray(0, this.count + 1));
-    this.chunks.length = 0;
-    this.chunk = Buffer.allocUnsafe(0);
-    this.offsets = new Uint32Array(1 << 16);
-    return { offsets, bytes };
+  build(): PackedStrings[] {
+    this.finishPart();
+    return this.parts.length > 0 ? this.parts : [{ offsets: new Uint32Array(1), bytes: new Uint8Array(0) }];
+  }
+
+  private finishPart(): void {
+    if (this.count === 0) return;
+    const n = this.count + 1;
+    const offsets = this.options.shared ? new Uint32Array(new SharedArrayBuffer(n * 4)) : new Uint32Array(n);
+    offsets.set(this.offsets.subarray(0, n));
+    // The unused tail of the chunk is less than three times the string that did not fit.
+    this.parts.push({ offsets, bytes: this.bytes.subarray(0, this.used) });
+    this.used = 0;
+    this.count = 0;
+    this.bytes = new Uint8Array(0);
   }
 }
 
 /**
- * Reads strings out of consecutive PackedStrings parts (the shards of a parallel build are kept as they are rather
- * than copied into one buffer). One Buffer view per part is made once, not per read.
+ * Reads strings out of consecutive PackedStrings parts (chunks, and the shards of a parallel build, are kept as they
+ * are rather than copied into one buffer). One Buffer view per part is made once, not per read.
  */
 export class PackedStringsReader {
   private readonly views: Utf8Slicing[];
@@ -82,8 +84,14 @@ export class PackedStringsReader {
   }
 
   at(i: number): string {
+    // The last part whose first string is at or before i.
     let part = 0;
-    while (i >= this.firsts[part + 1]!) part++;
+    let hi = this.firsts.length - 2;
+    while (part < hi) {
+      const mid = (part + hi + 1) >>> 1;
+      if (this.firsts[mid]! <= i) part = mid;
+      else hi = mid - 1;
+    }
     const local = i - this.firsts[part]!;
     const offsets = this.offsets[part]!;
     return this.views[part]!.utf8Slice(offsets[local]!, offsets[local + 1]!);

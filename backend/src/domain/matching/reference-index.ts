@@ -44,6 +44,12 @@ export interface ReferenceIndexStats {
   blockingPairs: number;
 }
 
+export interface ReferenceRecordView<F> {
+  readonly id: string;
+  readonly label: string;
+  readonly features: Readonly<F>;
+}
+
 /** Unpacked candidates kept for reuse: popular candidates recur across queries. Cleared wholesale when full. */
 const UNPACKED_CACHE_SIZE = 50_000;
 
@@ -77,8 +83,8 @@ class KindReader {
 }
 
 export class ReferenceIndex {
-  private readonly unpackedCompanies = new Map<number, CompanyFeatures>();
-  private readonly unpackedPeople = new Map<number, PersonFeatures>();
+  private readonly unpackedCompanies = new Map<number, ReferenceRecordView<CompanyFeatures>>();
+  private readonly unpackedPeople = new Map<number, ReferenceRecordView<PersonFeatures>>();
   private readonly companies: KindReader;
   private readonly people: KindReader;
 
@@ -111,32 +117,34 @@ export class ReferenceIndex {
     return this.people.blocks.lookup(key, maxBlock);
   }
 
-  /** A reference company; its features are shared and must not be changed by the caller. */
-  company(record: number): { id: string; label: string; features: Readonly<CompanyFeatures> } {
-    let features = this.unpackedCompanies.get(record);
-    if (!features) {
-      features = unpackCompany(this.companies.packed.at(record));
+  /** A reference company; the answer is shared and must not be changed by the caller. */
+  company(record: number): ReferenceRecordView<CompanyFeatures> {
+    let view = this.unpackedCompanies.get(record);
+    if (!view) {
+      const companies = this.companies;
+      view = { id: companies.ids.at(record), label: companies.labels.at(record), features: unpackCompany(companies.packed.at(record)) };
       if (this.unpackedCompanies.size >= UNPACKED_CACHE_SIZE) this.unpackedCompanies.clear();
-      this.unpackedCompanies.set(record, features);
+      this.unpackedCompanies.set(record, view);
     }
-    return { id: this.companies.ids.at(record), label: this.companies.labels.at(record), features };
+    return view;
   }
 
   /** A reference person with the employer's domain and name filled in from their company record (shared; do not change). */
-  person(record: number): { id: string; label: string; features: Readonly<PersonFeatures> } {
-    let features = this.unpackedPeople.get(record);
-    if (!features) {
-      features = unpackPerson(this.people.packed.at(record));
+  person(record: number): ReferenceRecordView<PersonFeatures> {
+    let view = this.unpackedPeople.get(record);
+    if (!view) {
+      const features = unpackPerson(this.people.packed.at(record));
       const companyRecord = this.data.people.companyOf[record]!;
       if (companyRecord !== NO_COMPANY) {
         const company = companyDomainAndName(this.companies.packed.at(companyRecord));
         features.companyDomain = company.domain ?? features.companyDomain;
         features.companyName = company.name ?? features.companyName;
       }
+      view = { id: this.people.ids.at(record), label: this.people.labels.at(record), features };
       if (this.unpackedPeople.size >= UNPACKED_CACHE_SIZE) this.unpackedPeople.clear();
-      this.unpackedPeople.set(record, features);
+      this.unpackedPeople.set(record, view);
     }
-    return { id: this.people.ids.at(record), label: this.people.labels.at(record), features };
+    return view;
   }
 
   has(kind: 'company' | 'person', id: string): boolean {
@@ -160,15 +168,20 @@ export class ReferenceIndex {
 
 /** One kind's records as they are added, numbered from `firstRecord` (a shard starts where the one before it ended). */
 export class KindBuilder {
-  private readonly ids = new PackedStringsBuilder();
-  private readonly labels = new PackedStringsBuilder();
-  private readonly packed = new PackedStringsBuilder();
+  private readonly ids: PackedStringsBuilder;
+  private readonly labels: PackedStringsBuilder;
+  private readonly packed: PackedStringsBuilder;
   private readonly blocks = new BlockIndexBuilder();
+  private count = 0;
 
-  constructor(private readonly firstRecord: number) {}
+  constructor(private readonly options: { firstRecord: number; shared: boolean }) {
+    this.ids = new PackedStringsBuilder(options);
+    this.labels = new PackedStringsBuilder(options);
+    this.packed = new PackedStringsBuilder(options);
+  }
 
   get next(): number {
-    return this.firstRecord + this.ids.length;
+    return this.options.firstRecord + this.count;
   }
 
   add(record: { id: string; label: string; packed: string; keys: readonly { key: string }[] }): number {
@@ -178,15 +191,16 @@ export class KindBuilder {
     this.ids.append(record.id);
     this.labels.append(record.label);
     this.packed.append(record.packed);
+    this.count++;
     return n;
   }
 
-  build(options: { shared: boolean }): KindData {
+  build(): KindData {
     return {
-      ids: [this.ids.build(options)],
-      labels: [this.labels.build(options)],
-      packed: [this.packed.build(options)],
-      blocks: this.blocks.sortedPairs(options),
+      ids: this.ids.build(),
+      labels: this.labels.build(),
+      packed: this.packed.build(),
+      blocks: this.blocks.sortedPairs(this.options),
     };
   }
 }
@@ -238,8 +252,8 @@ export class Uint32List {
 }
 
 export class ReferenceIndexBuilder {
-  private readonly companies = new KindBuilder(0);
-  private readonly people = new KindBuilder(0);
+  private readonly companies: KindBuilder;
+  private readonly people: KindBuilder;
   /** Company id → record number and domain, while building (so people can be tied to their company as they arrive). */
   private readonly companyNumbers = new Map<string, { record: number; domain: string | null }>();
   private readonly companyOf = new Uint32List();
@@ -250,7 +264,10 @@ export class ReferenceIndexBuilder {
     private readonly ctx: FeatureContext,
     /** Build over SharedArrayBuffers, to hand the index to worker threads. */
     private readonly options: { shared: boolean } = { shared: false },
-  ) {}
+  ) {
+    this.companies = new KindBuilder({ firstRecord: 0, shared: options.shared });
+    this.people = new KindBuilder({ firstRecord: 0, shared: options.shared });
+  }
 
   add(record: ReferenceCompany | ReferencePerson): void {
     if (record.kind === 'company') this.addCompany(record);
@@ -278,7 +295,7 @@ export class ReferenceIndexBuilder {
     this.pending.length = 0;
     this.companyNumbers.clear();
     const companyOf = this.companyOf.toArray(this.options);
-    return new ReferenceIndex({ companies: this.companies.build(this.options), people: { ...this.people.build(this.options), companyOf } });
+    return new ReferenceIndex({ companies: this.companies.build(), people: { ...this.people.build(), companyOf } });
   }
 }
 

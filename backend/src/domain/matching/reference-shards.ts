@@ -24,7 +24,7 @@ export class CompanyShardBuilder {
   private readonly kind: KindBuilder;
 
   constructor(private readonly options: { ctx: FeatureContext; firstRecord: number }) {
-    this.kind = new KindBuilder(options.firstRecord);
+    this.kind = new KindBuilder({ firstRecord: options.firstRecord, shared: true });
   }
 
   add(record: ReferenceCompany): void {
@@ -32,7 +32,7 @@ export class CompanyShardBuilder {
   }
 
   build(): KindData {
-    return this.kind.build({ shared: true });
+    return this.kind.build();
   }
 }
 
@@ -43,7 +43,7 @@ export class PersonShardBuilder {
 
   /** `companies` is the joined company data; a person's employer is the last company with their `companyId`. */
   constructor(private readonly options: { ctx: FeatureContext; firstRecord: number; companies: KindData }) {
-    this.kind = new KindBuilder(options.firstRecord);
+    this.kind = new KindBuilder({ firstRecord: options.firstRecord, shared: true });
     this.employers = new ReferenceIndex({ companies: options.companies, people: emptyPeople() });
   }
 
@@ -54,7 +54,7 @@ export class PersonShardBuilder {
   }
 
   build(): PersonShard {
-    return { ...this.kind.build({ shared: true }), companyOf: this.companyOf.toArray({ shared: true }) };
+    return { ...this.kind.build(), companyOf: this.companyOf.toArray({ shared: true }) };
   }
 }
 
