@@ -25,6 +25,7 @@ function plain(kind: KindData): unknown {
     packed: arrays(kind.packed),
     hashes: Array.from(kind.blocks.hashes),
     records: Array.from(kind.blocks.records),
+    terms: Object.fromEntries(Object.entries(kind.terms).map(([field, entries]) => [field, [...entries].sort()])),
   };
 }
 

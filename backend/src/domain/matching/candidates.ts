@@ -126,11 +126,17 @@ export function compareWith(index: ReferenceIndex, request: { record: CrmRecord;
 
 interface KindOps<F> {
   reference(index: ReferenceIndex, record: number): { id: string; label: string; features: Readonly<F> };
-  compare(crm: F, ref: F): Comparison[];
+  compare(index: ReferenceIndex, crm: F, ref: F): Comparison[];
 }
 
-const companyOps: KindOps<CompanyFeatures> = { reference: (index, r) => index.company(r), compare: compareCompanies };
-const personOps: KindOps<PersonFeatures> = { reference: (index, r) => index.person(r), compare: comparePeople };
+const companyOps: KindOps<CompanyFeatures> = {
+  reference: (index, r) => index.company(r),
+  compare: (index, crm, ref) => compareCompanies(crm, ref, index.terms.company),
+};
+const personOps: KindOps<PersonFeatures> = {
+  reference: (index, r) => index.person(r),
+  compare: (index, crm, ref) => comparePeople(crm, ref, index.terms.person),
+};
 
 function compareCompanyRecords(index: ReferenceIndex, f: CompanyFeatures, records: readonly number[]): Candidate[] {
   return compareRecords(index, companyOps, { features: f, records });
@@ -145,7 +151,7 @@ function compareRecords<F>(index: ReferenceIndex, ops: KindOps<F>, request: { fe
   const out: Candidate[] = [];
   for (const r of request.records) {
     const ref = ops.reference(index, r);
-    out.push({ record: r, id: ref.id, label: ref.label, comparisons: ops.compare(request.features, ref.features) });
+    out.push({ record: r, id: ref.id, label: ref.label, comparisons: ops.compare(index, request.features, ref.features) });
   }
   return out;
 }

@@ -20,6 +20,7 @@ import {
   type PersonFeatures,
 } from './features';
 import { PackedStringsBuilder, PackedStringsReader, type PackedStrings } from './packed-strings';
+import { companyTermFields, personTermFields, TermFrequencies, type TermCounts, type TermShares } from './term-frequencies';
 
 export const NO_COMPANY = 0xffffffff;
 
@@ -30,6 +31,8 @@ export interface KindData {
   labels: PackedStrings[];
   packed: PackedStrings[];
   blocks: BlockPairs;
+  /** How common each reference value is, for term-frequency weights. */
+  terms: TermCounts;
 }
 
 export interface ReferenceIndexData {
@@ -87,10 +90,13 @@ export class ReferenceIndex {
   private readonly unpackedPeople = new Map<number, ReferenceRecordView<PersonFeatures>>();
   private readonly companies: KindReader;
   private readonly people: KindReader;
+  /** How common each reference value is, per kind, for term-frequency weights. */
+  readonly terms: { company: TermShares; person: TermShares };
 
   constructor(readonly data: ReferenceIndexData) {
     this.companies = new KindReader(data.companies);
     this.people = new KindReader(data.people);
+    this.terms = { company: termFrequencies(companyTermFields, data.companies.terms), person: termFrequencies(personTermFields, data.people.terms) };
   }
 
   get stats(): ReferenceIndexStats {
@@ -172,9 +178,11 @@ export class KindBuilder {
   private readonly labels: PackedStringsBuilder;
   private readonly packed: PackedStringsBuilder;
   private readonly blocks = new BlockIndexBuilder();
+  private readonly terms: TermFrequencies;
   private count = 0;
 
-  constructor(private readonly options: { firstRecord: number; shared: boolean }) {
+  constructor(private readonly options: { firstRecord: number; shared: boolean; termFields: readonly string[] }) {
+    this.terms = new TermFrequencies(options.termFields);
     this.ids = new PackedStringsBuilder(options);
     this.labels = new PackedStringsBuilder(options);
     this.packed = new PackedStringsBuilder(options);
@@ -184,8 +192,9 @@ export class KindBuilder {
     return this.options.firstRecord + this.count;
   }
 
-  add(record: { id: string; label: string; packed: string; keys: readonly { key: string }[] }): number {
+  add(record: IndexedRecord): number {
     const n = this.next;
+    for (const [field, value] of record.terms) this.terms.add(field, value);
     this.blocks.add(`id:${record.id}`, n);
     for (const k of record.keys) this.blocks.add(k.key, n);
     this.ids.append(record.id);
@@ -201,14 +210,33 @@ export class KindBuilder {
       labels: this.labels.build(),
       packed: this.packed.build(),
       blocks: this.blocks.sortedPairs(this.options),
+      terms: this.terms.toCounts(),
     };
   }
 }
 
+/** What the index keeps of a reference record: packed features, blocking keys and the values it counts. */
+export interface IndexedRecord {
+  id: string;
+  label: string;
+  packed: string;
+  keys: readonly { key: string }[];
+  terms: readonly [field: string, value: string | null][];
+}
+
 /** Features, packed form and blocking keys of a reference company. */
-export function indexedCompany(record: ReferenceCompany, ctx: FeatureContext): { id: string; label: string; packed: string; keys: { key: string }[] } {
+export function indexedCompany(record: ReferenceCompany, ctx: FeatureContext): IndexedRecord {
   const f = companyFeatures(record, ctx);
-  return { id: record.id, label: record.name, packed: packCompany(f), keys: companyBlockingKeys(f) };
+  return {
+    id: record.id,
+    label: record.name,
+    packed: packCompany(f),
+    keys: companyBlockingKeys(f),
+    terms: [
+      ['city', f.city],
+      ['postcode', f.postcode],
+    ],
+  };
 }
 
 /** The same for a reference person, given the domain of their company when it is known by now. */
@@ -216,12 +244,18 @@ export function indexedPerson(
   record: ReferencePerson,
   ctx: FeatureContext,
   companyDomain: string | null,
-): { id: string; label: string; packed: string; keys: { key: string }[] } {
+): IndexedRecord {
   const f = personFeatures(record, ctx, companyDomain ? { domain: companyDomain, name: null } : undefined);
   const keys = personBlockingKeys(f);
   // The company's name is looked up at match time; only what blocking needs is kept here.
   f.companyName = null;
-  return { id: record.id, label: personLabel(record), packed: packPerson(f), keys };
+  const terms: IndexedRecord['terms'] = [
+    ['firstName', f.first],
+    ['lastName', f.last],
+    ['city', f.city],
+    ['postcode', f.postcode],
+  ];
+  return { id: record.id, label: personLabel(record), packed: packPerson(f), keys, terms };
 }
 
 /** A growable Uint32Array. */
@@ -265,8 +299,8 @@ export class ReferenceIndexBuilder {
     /** Build over SharedArrayBuffers, to hand the index to worker threads. */
     private readonly options: { shared: boolean } = { shared: false },
   ) {
-    this.companies = new KindBuilder({ firstRecord: 0, shared: options.shared });
-    this.people = new KindBuilder({ firstRecord: 0, shared: options.shared });
+    this.companies = new KindBuilder({ firstRecord: 0, shared: options.shared, termFields: companyTermFields });
+    this.people = new KindBuilder({ firstRecord: 0, shared: options.shared, termFields: personTermFields });
   }
 
   add(record: ReferenceCompany | ReferencePerson): void {
@@ -297,6 +331,12 @@ export class ReferenceIndexBuilder {
     const companyOf = this.companyOf.toArray(this.options);
     return new ReferenceIndex({ companies: this.companies.build(), people: { ...this.people.build(), companyOf } });
   }
+}
+
+function termFrequencies(fields: readonly string[], counts: TermCounts): TermFrequencies {
+  const terms = new TermFrequencies(fields);
+  terms.addCounts(counts);
+  return terms;
 }
 
 /** "First Last", or whichever of the two is present. */

@@ -7,6 +7,7 @@
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
 import { mergeSortedPairs } from './block-index';
 import type { FeatureContext } from './features';
+import { companyTermFields, personTermFields, type TermCounts } from './term-frequencies';
 import {
   indexedCompany,
   indexedPerson,
@@ -24,7 +25,7 @@ export class CompanyShardBuilder {
   private readonly kind: KindBuilder;
 
   constructor(private readonly options: { ctx: FeatureContext; firstRecord: number }) {
-    this.kind = new KindBuilder({ firstRecord: options.firstRecord, shared: true });
+    this.kind = new KindBuilder({ firstRecord: options.firstRecord, shared: true, termFields: companyTermFields });
   }
 
   add(record: ReferenceCompany): void {
@@ -43,7 +44,7 @@ export class PersonShardBuilder {
 
   /** `companies` is the joined company data; a person's employer is the last company with their `companyId`. */
   constructor(private readonly options: { ctx: FeatureContext; firstRecord: number; companies: KindData }) {
-    this.kind = new KindBuilder({ firstRecord: options.firstRecord, shared: true });
+    this.kind = new KindBuilder({ firstRecord: options.firstRecord, shared: true, termFields: personTermFields });
     this.employers = new ReferenceIndex({ companies: options.companies, people: emptyPeople() });
   }
 
@@ -68,6 +69,7 @@ export function joinShards(shards: readonly KindData[], options: { shared: boole
     labels: shards.flatMap((s) => s.labels),
     packed: shards.flatMap((s) => s.packed),
     blocks: mergeSortedPairs(shards.map((s) => s.blocks), options),
+    terms: addTermCounts(shards.map((s) => s.terms)),
   };
 }
 
@@ -85,5 +87,21 @@ export function joinPersonShards(shards: readonly PersonShard[], options: { shar
 
 export function emptyPeople(): ReferenceIndexData['people'] {
   const none = [{ offsets: new Uint32Array(1), bytes: new Uint8Array(0) }];
-  return { ids: none, labels: none, packed: none, blocks: { hashes: new Uint32Array(0), records: new Uint32Array(0) }, companyOf: new Uint32Array(0) };
+  const blocks = { hashes: new Uint32Array(0), records: new Uint32Array(0) };
+  return { ids: none, labels: none, packed: none, blocks, terms: {}, companyOf: new Uint32Array(0) };
+}
+
+/** The shards' counts added up, value by value. */
+function addTermCounts(counts: readonly TermCounts[]): TermCounts {
+  const sums = new Map<string, Map<string, number>>();
+  for (const c of counts) {
+    for (const [field, entries] of Object.entries(c)) {
+      let fieldSums = sums.get(field);
+      if (!fieldSums) sums.set(field, (fieldSums = new Map()));
+      for (const [value, n] of entries) fieldSums.set(value, (fieldSums.get(value) ?? 0) + n);
+    }
+  }
+  const out: TermCounts = {};
+  for (const [field, fieldSums] of sums) out[field] = [...fieldSums];
+  return out;
 }

@@ -33,6 +33,26 @@ export class TermFrequencies implements TermShares {
     this.totals.set(field, this.totals.get(field)! + 1);
   }
 
+  /** Adds counts taken from another TermFrequencies (a shard's, or another thread's). */
+  addCounts(counts: TermCounts): void {
+    for (const [field, entries] of Object.entries(counts)) {
+      const fieldCounts = this.counts.get(field);
+      if (!fieldCounts) continue;
+      let added = 0;
+      for (const [value, n] of entries) {
+        fieldCounts.set(value, (fieldCounts.get(value) ?? 0) + n);
+        added += n;
+      }
+      this.totals.set(field, this.totals.get(field)! + added);
+    }
+  }
+
+  toCounts(): TermCounts {
+    const out: TermCounts = {};
+    for (const [field, fieldCounts] of this.counts) out[field] = [...fieldCounts];
+    return out;
+  }
+
   share(field: string, value: string): number | undefined {
     const total = this.totals.get(field);
     if (!total) return undefined;
@@ -43,3 +63,6 @@ export class TermFrequencies implements TermShares {
 
 /** No term frequencies: every exact agreement keeps its trained weight. */
 export const noTermShares: TermShares = { share: () => undefined };
+
+/** Counts per field as [value, count] pairs: what crosses between threads, and what the shards of a build add up. */
+export type TermCounts = Record<string, [string, number][]>;
