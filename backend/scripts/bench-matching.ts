@@ -89,7 +89,7 @@ async function buildIndex(): Promise<{ index: ReferenceIndex; indexSeconds: numb
   return { index, indexSeconds };
 }
 
-async function matchAll(index: ReferenceIndex, crm: CrmRecord[], pool: MatchingPool | undefined): Promise<Float64Array> {
+async function matchAll({ index, crm, pool }: { index: ReferenceIndex; crm: CrmRecord[]; pool: MatchingPool | undefined }): Promise<Float64Array> {
   const now = new Date();
   if (pool) {
     await useIndex(pool, { index, models });
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   }
 
   const match0 = ns();
-  const latencies = await matchAll(index, crm, pool);
+  const latencies = await matchAll({ index, crm, pool });
   const match1 = ns();
   const matchSeconds = sec(match0, match1);
   const sorted = Float64Array.from(latencies).sort();
