@@ -81,6 +81,19 @@ export function createCrmConnections(deps: {
     });
   }
 
+  /** A HubSpot tenant's SDK options with every call inside its rate budget; null for other tenants or without HubSpot. */
+  function governedHubspotOptions(tenant: Tenant) {
+    const hubspot = deps.endpoints.hubspot;
+    if (tenant.crm !== 'hubspot' || !hubspot) return null;
+    const spec = specOf(tenant);
+    return {
+      accessToken: createHubspotTokenProvider({ credentials: deps.credentials, tenantId: tenant.id, app: hubspot }),
+      basePath: hubspot.apiBaseUrl,
+      portalId: tenant.externalId,
+      governed: <T>(call: () => Promise<T>) => deps.governor.run({ tenantId: tenant.id, crm: 'hubspot' }, spec, async () => ({ value: await call() })),
+    };
+  }
+
   return {
     async forTenant(tenant) {
       let client = cache.get(tenant.id);
@@ -99,30 +112,12 @@ export function createCrmConnections(deps: {
       cache.delete(tenantId);
     },
     async isHubspotSuperAdmin(tenant, userId) {
-      const hubspot = deps.endpoints.hubspot;
-      if (tenant.crm !== 'hubspot' || !hubspot) return false;
-      const accessToken = createHubspotTokenProvider({ credentials: deps.credentials, tenantId: tenant.id, app: hubspot });
-      const spec = specOf(tenant);
-      const roles = createHubspotUserRoles({
-        accessToken,
-        basePath: hubspot.apiBaseUrl,
-        portalId: tenant.externalId,
-        governed: (call) => deps.governor.run({ tenantId: tenant.id, crm: 'hubspot' }, spec, async () => ({ value: await call() })),
-      });
-      return roles.isSuperAdmin(userId);
+      const options = governedHubspotOptions(tenant);
+      return options ? createHubspotUserRoles(options).isSuperAdmin(userId) : false;
     },
     async ensureAccordFields(tenant) {
-      const hubspot = deps.endpoints.hubspot;
-      if (tenant.crm !== 'hubspot' || !hubspot) return [];
-      const accessToken = createHubspotTokenProvider({ credentials: deps.credentials, tenantId: tenant.id, app: hubspot });
-      const spec = specOf(tenant);
-      const admin = createHubspotPropertyAdmin({
-        accessToken,
-        basePath: hubspot.apiBaseUrl,
-        portalId: tenant.externalId,
-        governed: (call) => deps.governor.run({ tenantId: tenant.id, crm: 'hubspot' }, spec, async () => ({ value: await call() })),
-      });
-      return (await ensureAccordProperties({ admin })).created;
+      const options = governedHubspotOptions(tenant);
+      return options ? (await ensureAccordProperties({ admin: createHubspotPropertyAdmin(options) })).created : [];
     },
   };
 }

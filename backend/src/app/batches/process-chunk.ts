@@ -76,8 +76,7 @@ async function runChunk(
   staged: Staged[],
 ): Promise<ChunkOutcome> {
   const { tenant, batch, items } = input;
-  const settle = (item: BatchItem, state: 'pending' | 'done' | 'skipped' | 'failed' | 'review', extra: { changed?: boolean; enrichmentId?: string | null; error?: string | null } = {}) =>
-    deps.batches.settleItem(tenant.id, batch.id, { seq: item.seq, claimedBy: item.claimedBy!, state, now: input.now(), ...extra });
+  const settle = settlerFor(deps, input);
 
   const read = await deps.crm.read(batch.object, items.map((i) => i.crmRecordId), fieldsRead(deps, batch));
   if (!read.ok) {
@@ -203,7 +202,13 @@ async function prepare(
   return { item, enrichment, match: match!, record, pending };
 }
 
-type Settle = (item: BatchItem, state: 'pending' | 'done' | 'skipped' | 'failed' | 'review', extra?: { changed?: boolean; enrichmentId?: string | null; error?: string | null }) => Promise<boolean>;
+type Settle = ReturnType<typeof settlerFor>;
+
+/** Settles items of this worker's chunk (only while it still holds their claim), stamped with the time now. */
+export function settlerFor(deps: Pick<BatchDeps, 'batches'>, input: { tenant: Tenant; batch: StoredBatch; now: () => Date }) {
+  return (item: BatchItem, state: 'pending' | 'done' | 'skipped' | 'failed' | 'review', extra: { changed?: boolean; enrichmentId?: string | null; error?: string | null } = {}) =>
+    deps.batches.settleItem(input.tenant.id, input.batch.id, { seq: item.seq, claimedBy: item.claimedBy!, state, now: input.now(), ...extra });
+}
 
 async function recordWritten(deps: BatchDeps, input: { tenant: Tenant; batch: StoredBatch; staged: Staged; now: Date; settle: Settle }): Promise<void> {
   const { tenant, batch, staged, now } = input;

@@ -12,13 +12,14 @@
 import crypto from 'node:crypto';
 import type { FieldValue } from '@accord/shared';
 import type { BatchItem, StoredBatch } from '../../adapters/db/batch.store';
+import { chunk } from '../../domain/batches/chunk';
 import { MAX_PEOPLE_PER_COMPANY } from '../../domain/batches/create-people';
 import { withAccordStamp } from '../../domain/enrichment/accord-fields';
 import type { Tenant } from '../../domain/tenants/tenant';
 import { auditWritesOf } from '../audit-writes-of';
 import { createKeys, type BatchDeps } from './batch-context';
 import type { CrmCreateResult } from './crm-batch-port';
-import { MAX_ATTEMPTS, withClaimHeartbeat, type ChunkOutcome } from './process-chunk';
+import { MAX_ATTEMPTS, settlerFor, withClaimHeartbeat, type ChunkOutcome } from './process-chunk';
 import { companyFieldsRead, peopleTargetOfBatch, planCreatePeople, type CompanyPlan, type PersonToCreate } from './plan-create-people';
 
 type Input = { tenant: Tenant; batch: StoredBatch; items: readonly BatchItem[]; now: () => Date; leaseMs: number };
@@ -36,7 +37,7 @@ export async function processCreateChunk(deps: BatchDeps, input: Input): Promise
 
 async function runCreateChunk(deps: BatchDeps, input: Input): Promise<ChunkOutcome> {
   const { tenant, batch, items } = input;
-  const settle = settler(deps, input);
+  const settle = settlerFor(deps, input);
   const read = await deps.crm.read(batch.object, items.map((i) => i.crmRecordId), companyFieldsRead(deps, batch));
   const records = read.ok ? new Map(read.records.map((r) => [r.id, r])) : new Map();
   const present = items.filter((i) => records.has(i.crmRecordId));
@@ -82,8 +83,7 @@ async function runCreateChunk(deps: BatchDeps, input: Input): Promise<ChunkOutco
   }
 
   const target = peopleTargetOfBatch(batch);
-  for (let start = 0; start < pending.length; start += deps.crm.batchLimit) {
-    const slice = pending.slice(start, start + deps.crm.batchLimit);
+  for (const slice of chunk(pending, deps.crm.batchLimit)) {
     const now = input.now();
     const results: CrmCreateResult[] = await deps.crm.create(
       target.object,
@@ -177,9 +177,4 @@ async function recordCreated(deps: BatchDeps, input: Input, p: Pending, crmRecor
   });
   if (!created && enrichment.state === 'written') return;
   await deps.enrichments.recordWritten(tenant.id, enrichment.id, auditWritesOf(enrichment, { crm: tenant.crm, actor: 'batch', actorId: batch.approvedBy, batchId: batch.id, now }), now);
-}
-
-function settler(deps: BatchDeps, input: Input) {
-  return (item: BatchItem, state: 'pending' | 'done' | 'skipped' | 'failed' | 'review', extra: { changed?: boolean; error?: string | null } = {}) =>
-    deps.batches.settleItem(input.tenant.id, input.batch.id, { seq: item.seq, claimedBy: item.claimedBy!, state, now: input.now(), ...extra });
 }

@@ -7,6 +7,7 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies';
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/contacts';
 import type { FieldValue } from '@accord/shared';
+import { chunk } from '../../../domain/batches/chunk';
 import type { CrmObject } from '../../../domain/enrichment/mapping';
 import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmPersonRecord, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { decodeCursor, encodeCursor, firstCursor, nextCursor, searchShape } from './hubspot-change-cursor';
@@ -42,12 +43,6 @@ const CONTACT_TO_COMPANY = 279;
 
 function companyAssociation(companyRecordId: string) {
   return { to: { id: companyRecordId }, types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: CONTACT_TO_COMPANY }] };
-}
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 function hubspotObject(object: CrmObject): HubspotObject {
@@ -179,8 +174,8 @@ export function createHubspotClient(options: HubspotClientOptions): CrmClient {
     const fields = [...new Set([...input.fields, PRIMARY_COMPANY, 'hs_lastmodifieddate'])];
     // HubSpot compares string IN values as stored: emails are stored lower-cased.
     const groups = [
-      ...chunked(input.emails.map((e) => e.toLowerCase()), IN_MAX_VALUES).map((values) => ({ propertyName: 'email', values })),
-      ...chunked(input.companyRecordIds, IN_MAX_VALUES).map((values) => ({ propertyName: PRIMARY_COMPANY, values })),
+      ...chunk(input.emails.map((e) => e.toLowerCase()), IN_MAX_VALUES).map((values) => ({ propertyName: 'email', values })),
+      ...chunk(input.companyRecordIds, IN_MAX_VALUES).map((values) => ({ propertyName: PRIMARY_COMPANY, values })),
     ];
     const found = new Map<string, CrmPersonRecord>();
     for (const group of groups) {

@@ -7,6 +7,7 @@
  */
 import { Connection } from 'jsforce';
 import type { FieldValue } from '@accord/shared';
+import { chunk } from '../../../domain/batches/chunk';
 import type { CrmObject } from '../../../domain/enrichment/mapping';
 import { BATCH_LIMITS, type ChangedPage, type CrmClient, type CrmFieldDescription, type CrmPersonRecord, type CrmRawRecord, type RecordWriteResult } from '../crm-client';
 import { toCrmFieldDescription, type DescribedField } from './salesforce-describe';
@@ -99,12 +100,6 @@ function toWriteResults(results: readonly unknown[], expected: number): RecordWr
       message: typeof first?.message === 'string' ? first.message : 'Salesforce rejected the record without a message',
     };
   });
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 export function createSalesforceClient(options: SalesforceClientOptions): CrmClient {
@@ -203,7 +198,8 @@ export function createSalesforceClient(options: SalesforceClientOptions): CrmCli
         for (;;) {
           for (const r of page.records) {
             const raw = toRawRecord(r, fields);
-            found.set(raw.id, { ...raw, values: toRawRecord(r, input.fields).values, companyRecordId: raw.values.AccountId ?? null });
+            // AccountId was added to the query; the values hold only the fields asked for.
+            found.set(raw.id, { ...raw, values: Object.fromEntries(input.fields.map((f) => [f, raw.values[f] ?? null])), companyRecordId: raw.values.AccountId ?? null });
           }
           const next = page.nextRecordsUrl;
           if (page.done || !next) break;

@@ -111,8 +111,8 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
       if (rest === 'groups' && method === 'POST') return createGroup(store.catalog, type, json(raw));
       if (rest !== undefined && !rest.includes('/') && method === 'GET') return getProperty(store.catalog, type, rest);
     }
-    const listReply = routeLists(lists, method, path, query) ?? routeUsers(users, method, path);
-    if (listReply) return listReply;
+    const other = routeLists(lists, method, path, query) ?? routeUsers(users, method, path);
+    if (other) return other;
     return { status: 404, body: hubspotErrorBody(`No route for ${method} ${path} in the sandbox`, 'OBJECT_NOT_FOUND') };
   };
 
