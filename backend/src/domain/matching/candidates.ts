@@ -4,7 +4,16 @@
  */
 import type { CrmRecord } from '@accord/shared';
 import { companyBlockingKeys, personBlockingKeys, type BlockingKey } from './blocking';
-import { compareCompanies, comparePeople, type Comparison } from './compare/compare-fields';
+import {
+  compareCompaniesInto,
+  comparePeopleInto,
+  companyFields,
+  comparisonsOf,
+  ComparisonRow,
+  personFields,
+  type ComparedPair,
+  type Comparison,
+} from './compare/compare-fields';
 import { companyFeatures, personFeatures, type CompanyFeatures, type FeatureContext, type PersonFeatures } from './features';
 import type { ReferenceIndex } from './reference-index';
 
@@ -95,21 +104,24 @@ function rankerFor(index: ReferenceIndex): Ranker {
   return ranker;
 }
 
-/** Candidates for `record`; `include` adds reference records that must be compared whatever blocking says. */
-export function findCandidates(
+/** A CRM record's features and the reference records to compare it with, best-ranked first. */
+export type CandidateSearch =
+  | { kind: 'company'; features: CompanyFeatures; records: readonly number[] }
+  | { kind: 'person'; features: PersonFeatures; records: readonly number[] };
+
+/** The reference records worth comparing with `record`; `include` adds records that must be compared whatever blocking says. */
+export function searchCandidates(
   index: ReferenceIndex,
   request: { record: CrmRecord; ctx: FeatureContext; options: CandidateOptions; include?: readonly number[] },
-): Candidate[] {
+): CandidateSearch {
   const { record, ctx, options } = request;
   const include = request.include ?? [];
   if (record.kind === 'company') {
-    const f = companyFeatures(record, ctx);
-    const found = rankerFor(index).rank(companyBlockingKeys(f), index, 'company', options);
-    return compareCompanyRecords(index, f, unique(found, include));
+    const features = companyFeatures(record, ctx);
+    return { kind: 'company', features, records: unique(rankerFor(index).rank(companyBlockingKeys(features), index, 'company', options), include) };
   }
-  const f = personFeatures(record, ctx);
-  const found = rankerFor(index).rank(personBlockingKeys(f), index, 'person', options);
-  return comparePersonRecords(index, f, unique(found, include));
+  const features = personFeatures(record, ctx);
+  return { kind: 'person', features, records: unique(rankerFor(index).rank(personBlockingKeys(features), index, 'person', options), include) };
 }
 
 function unique(found: number[], include: readonly number[]): readonly number[] {
@@ -117,41 +129,46 @@ function unique(found: number[], include: readonly number[]): readonly number[] 
   return [...new Set([...found, ...include])];
 }
 
+/** Compares the searched record with reference record `record` into `row`; nothing is allocated. */
+export function compareCandidate(index: ReferenceIndex, search: CandidateSearch, record: number, row: ComparisonRow): void {
+  if (search.kind === 'company') compareCompaniesInto(search.features, index.companyFeatures(record), index.terms.company, row);
+  else comparePeopleInto(search.features, index.personFeatures(record), index.terms.person, row);
+}
+
+/** The pair behind a compared candidate, for explaining it. */
+export function comparedPair(index: ReferenceIndex, search: CandidateSearch, pair: { record: number; row: ComparisonRow }): ComparedPair {
+  if (search.kind === 'company') return { kind: 'company', crm: search.features, ref: index.companyFeatures(pair.record), row: pair.row };
+  return { kind: 'person', crm: search.features, ref: index.personFeatures(pair.record), row: pair.row };
+}
+
+/** Candidates for `record` with their comparisons as objects (for training); the matcher scores rows instead. */
+export function findCandidates(
+  index: ReferenceIndex,
+  request: { record: CrmRecord; ctx: FeatureContext; options: CandidateOptions; include?: readonly number[] },
+): Candidate[] {
+  return candidatesOf(index, searchCandidates(index, request));
+}
+
 /** Compares `record` with the given reference records, bypassing blocking (for training on random pairs). */
 export function compareWith(index: ReferenceIndex, request: { record: CrmRecord; ctx: FeatureContext; referenceRecords: readonly number[] }): Candidate[] {
   const { record, ctx, referenceRecords } = request;
-  if (record.kind === 'company') return compareCompanyRecords(index, companyFeatures(record, ctx), referenceRecords);
-  return comparePersonRecords(index, personFeatures(record, ctx), referenceRecords);
+  const search: CandidateSearch =
+    record.kind === 'company'
+      ? { kind: 'company', features: companyFeatures(record, ctx), records: referenceRecords }
+      : { kind: 'person', features: personFeatures(record, ctx), records: referenceRecords };
+  return candidatesOf(index, search);
 }
 
-interface KindOps<F> {
-  reference(index: ReferenceIndex, record: number): { id: string; label: string; features: Readonly<F> };
-  compare(index: ReferenceIndex, crm: F, ref: F): Comparison[];
-}
-
-const companyOps: KindOps<CompanyFeatures> = {
-  reference: (index, r) => index.company(r),
-  compare: (index, crm, ref) => compareCompanies(crm, ref, index.terms.company),
-};
-const personOps: KindOps<PersonFeatures> = {
-  reference: (index, r) => index.person(r),
-  compare: (index, crm, ref) => comparePeople(crm, ref, index.terms.person),
-};
-
-function compareCompanyRecords(index: ReferenceIndex, f: CompanyFeatures, records: readonly number[]): Candidate[] {
-  return compareRecords(index, companyOps, { features: f, records });
-}
-
-function comparePersonRecords(index: ReferenceIndex, f: PersonFeatures, records: readonly number[]): Candidate[] {
-  return compareRecords(index, personOps, { features: f, records });
-}
-
-// A plain loop: on this hot path a callback created per candidate costs more than the loop body around it.
-function compareRecords<F>(index: ReferenceIndex, ops: KindOps<F>, request: { features: F; records: readonly number[] }): Candidate[] {
-  const out: Candidate[] = [];
-  for (const r of request.records) {
-    const ref = ops.reference(index, r);
-    out.push({ record: r, id: ref.id, label: ref.label, comparisons: ops.compare(index, request.features, ref.features) });
-  }
-  return out;
+function candidatesOf(index: ReferenceIndex, search: CandidateSearch): Candidate[] {
+  const fields = search.kind === 'company' ? companyFields : personFields;
+  return search.records.map((record) => {
+    const row = new ComparisonRow(fields.length);
+    compareCandidate(index, search, record, row);
+    return {
+      record,
+      id: index.idOf(search.kind, record),
+      label: index.labelOf(search.kind, record),
+      comparisons: comparisonsOf(comparedPair(index, search, { record, row })),
+    };
+  });
 }

@@ -57,7 +57,12 @@ const MAX_TERM_WEIGHT = 12;
 export function comparisonWeight(model: MatchingModel, c: Comparison): number {
   const m = c.termShare === undefined ? undefined : model.termFrequency?.[c.field];
   if (m === undefined || c.level !== 'exact') return weightOf(model, c.field, c.level);
-  return Math.min(MAX_TERM_WEIGHT, Math.max(0, Math.log2(m / c.termShare!)));
+  return termFrequencyWeight(m, c.termShare!);
+}
+
+/** The weight of an exact agreement on a value `share` of the reference holds, for a field agreeing exactly on a match with probability `m`. */
+export function termFrequencyWeight(m: number, share: number): number {
+  return Math.min(MAX_TERM_WEIGHT, Math.max(0, Math.log2(m / share)));
 }
 
 /** Every comparison with its weight, for showing why a candidate scored as it did. */

@@ -47,14 +47,24 @@ export interface ReferenceIndexStats {
   blockingPairs: number;
 }
 
-export interface ReferenceRecordView<F> {
-  readonly id: string;
-  readonly label: string;
-  readonly features: Readonly<F>;
-}
+/**
+ * Unpacked reference features kept for reuse (popular candidates recur across queries): a direct-mapped cache, a
+ * slot per record number modulo its size, so a lookup is an array read and a full cache never needs clearing.
+ */
+class FeatureCache<F> {
+  private static readonly SIZE = 1 << 16;
+  private readonly tags = new Int32Array(FeatureCache.SIZE).fill(-1);
+  private readonly slots: (F | undefined)[] = new Array<F | undefined>(FeatureCache.SIZE).fill(undefined);
 
-/** Unpacked candidates kept for reuse: popular candidates recur across queries. Cleared wholesale when full. */
-const UNPACKED_CACHE_SIZE = 50_000;
+  get(record: number, unpack: (record: number) => F): F {
+    const slot = record & (FeatureCache.SIZE - 1);
+    if (this.tags[slot] === record) return this.slots[slot]!;
+    const features = unpack(record);
+    this.tags[slot] = record;
+    this.slots[slot] = features;
+    return features;
+  }
+}
 
 class KindReader {
   readonly ids: PackedStringsReader;
@@ -86,8 +96,8 @@ class KindReader {
 }
 
 export class ReferenceIndex {
-  private readonly unpackedCompanies = new Map<number, ReferenceRecordView<CompanyFeatures>>();
-  private readonly unpackedPeople = new Map<number, ReferenceRecordView<PersonFeatures>>();
+  private readonly companyCache = new FeatureCache<CompanyFeatures>();
+  private readonly personCache = new FeatureCache<PersonFeatures>();
   private readonly companies: KindReader;
   private readonly people: KindReader;
   /** How common each reference value is, per kind, for term-frequency weights. */
@@ -123,34 +133,37 @@ export class ReferenceIndex {
     return this.people.blocks.lookup(key, maxBlock);
   }
 
-  /** A reference company; the answer is shared and must not be changed by the caller. */
-  company(record: number): ReferenceRecordView<CompanyFeatures> {
-    let view = this.unpackedCompanies.get(record);
-    if (!view) {
-      const companies = this.companies;
-      view = { id: companies.ids.at(record), label: companies.labels.at(record), features: unpackCompany(companies.packed.at(record)) };
-      if (this.unpackedCompanies.size >= UNPACKED_CACHE_SIZE) this.unpackedCompanies.clear();
-      this.unpackedCompanies.set(record, view);
-    }
-    return view;
+  /** A reference company's features; the answer is shared and must not be changed by the caller. */
+  companyFeatures(record: number): Readonly<CompanyFeatures> {
+    return this.companyCache.get(record, this.unpackCompany);
   }
 
-  /** A reference person with the employer's domain and name filled in from their company record (shared; do not change). */
-  person(record: number): ReferenceRecordView<PersonFeatures> {
-    let view = this.unpackedPeople.get(record);
-    if (!view) {
-      const features = unpackPerson(this.people.packed.at(record));
-      const companyRecord = this.data.people.companyOf[record]!;
-      if (companyRecord !== NO_COMPANY) {
-        const company = companyDomainAndName(this.companies.packed.at(companyRecord));
-        features.companyDomain = company.domain ?? features.companyDomain;
-        features.companyName = company.name ?? features.companyName;
-      }
-      view = { id: this.people.ids.at(record), label: this.people.labels.at(record), features };
-      if (this.unpackedPeople.size >= UNPACKED_CACHE_SIZE) this.unpackedPeople.clear();
-      this.unpackedPeople.set(record, view);
+  /** A reference person's features, the employer's domain and name filled in from their company record (shared; do not change). */
+  personFeatures(record: number): Readonly<PersonFeatures> {
+    return this.personCache.get(record, this.unpackPerson);
+  }
+
+  private readonly unpackCompany = (record: number): CompanyFeatures => unpackCompany(this.companies.packed.at(record));
+
+  private readonly unpackPerson = (record: number): PersonFeatures => {
+    const features = unpackPerson(this.people.packed.at(record));
+    const companyRecord = this.data.people.companyOf[record]!;
+    if (companyRecord !== NO_COMPANY) {
+      const company = this.companyFeatures(companyRecord);
+      features.companyDomain = company.domain ?? features.companyDomain;
+      features.companyName = company.names[0] ?? features.companyName;
     }
-    return view;
+    return features;
+  };
+
+  /** A reference record's id. */
+  idOf(kind: 'company' | 'person', record: number): string {
+    return (kind === 'company' ? this.companies : this.people).ids.at(record);
+  }
+
+  /** A reference record's display label (a company's name, a person's full name). */
+  labelOf(kind: 'company' | 'person', record: number): string {
+    return (kind === 'company' ? this.companies : this.people).labels.at(record);
   }
 
   has(kind: 'company' | 'person', id: string): boolean {

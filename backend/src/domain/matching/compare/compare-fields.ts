@@ -17,13 +17,48 @@ export interface Comparison {
   termShare?: number;
 }
 
-/** Adds the value's reference share to an exact agreement, so a rare value can weigh more than a common one. */
-function withTermShare(c: Comparison, terms: TermShares): Comparison {
-  if (c.level === 'exact' && c.referenceValue !== null) {
-    const share = terms.share(c.field, c.referenceValue);
-    if (share !== undefined) c.termShare = share;
+/**
+ * One candidate pair's comparison as level codes, field by field (in `companyFields` / `personFields` order): what
+ * scoring reads. Rows are reused from candidate to candidate, so comparing allocates nothing; Comparison objects
+ * are made only for the candidates a person will see (`comparisonsOf`).
+ */
+export class ComparisonRow {
+  readonly levels: Uint8Array;
+  /** For an exact agreement on a term-frequency field, the value's reference share; NaN otherwise. */
+  readonly termShares: Float64Array;
+  /** Which of the reference company's names the name level came from. */
+  nameIndex = 0;
+
+  constructor(fields: number) {
+    this.levels = new Uint8Array(fields);
+    this.termShares = new Float64Array(fields);
   }
-  return c;
+}
+
+/** Level codes in a row, best first. */
+export const levelsByCode: readonly Level[] = ['exact', 'strong', 'fuzzy', 'disagree', 'missing'];
+
+function levelCode(level: Level): number {
+  switch (level) {
+    case 'exact':
+      return 0;
+    case 'strong':
+      return 1;
+    case 'fuzzy':
+      return 2;
+    case 'disagree':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+/** Writes a level; an exact agreement on a term-frequency field also gets the value's share, so a rare value can weigh more. */
+function put(row: ComparisonRow, field: { index: number; name: string; terms: TermShares | null }, level: Level, referenceValue: string | null): void {
+  row.levels[field.index] = levelCode(level);
+  let share: number | undefined;
+  if (level === 'exact' && field.terms !== null && referenceValue !== null) share = field.terms.share(field.name, referenceValue);
+  row.termShares[field.index] = share ?? Number.NaN;
 }
 
 export const companyFields = ['name', 'domain', 'phone', 'abn', 'linkedin', 'street', 'city', 'state', 'postcode', 'country'] as const;
@@ -32,6 +67,14 @@ export const personFields = [
 ] as const;
 
 type Level = FieldComparison;
+
+/** Field name → position in a row of that kind. */
+const companyIndex = indexOf(companyFields);
+const personIndex = indexOf(personFields);
+
+function indexOf(fields: readonly string[]): Record<string, number> {
+  return Object.fromEntries(fields.map((f, i) => [f, i]));
+}
 
 function exactOnly(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
@@ -46,22 +89,27 @@ export function compareNames(a: string | null, b: string | null): Level {
   const tb = b.split(' ');
   // The same words in another order (only possible when the lengths agree).
   if (a.length === b.length && ta.length === tb.length && ta.slice().sort().join(' ') === tb.slice().sort().join(' ')) return 'strong';
-  const jw = jaroWinkler(a, b);
   // Every word has its twin (typos allowed): "smith jones plumbng" ~ "smith jones plumbing", not "hughes l" ~ "hughes c".
-  const together = tokenOverlap(ta, tb) === 1 && tokenOverlap(tb, ta) === 1;
-  if (jw >= 0.95 && together) return 'strong';
+  // (Overlap is symmetric unless the word counts agree, so the second direction is only needed then.)
+  const overlap = tokenOverlap(ta, tb);
+  const together = overlap === 1 && (ta.length !== tb.length || tokenOverlap(tb, ta) === 1);
+  if (together) {
+    const jw = jaroWinkler(a, b);
+    if (jw >= 0.95) return 'strong';
+    if (jw >= 0.88) return 'fuzzy';
+  }
   // Shared words over all words, so a shared generic prefix ("chicago public schools ...") is not enough.
-  if ((jw >= 0.88 && together) || tokenJaccard(ta, tb) >= 0.5) return 'fuzzy';
+  if (tokenJaccard(overlap, ta, tb) >= 0.5) return 'fuzzy';
   // A short name inside a longer one ("beethoven" in "chicago public schools beethoven ludwig v"), when the short
   // one has a word of substance: how CRMs abbreviate a site or drop a parent organisation.
   const short = ta.length <= tb.length ? ta : tb;
-  if (tokenOverlap(ta, tb) === 1 && short.some((t) => t.length >= 4)) return 'fuzzy';
+  if (overlap === 1 && short.some((t) => t.length >= 4)) return 'fuzzy';
   return 'disagree';
 }
 
-/** Words in common (exactly or nearly) over words in either name. */
-function tokenJaccard(ta: string[], tb: string[]): number {
-  const shared = tokenOverlap(ta, tb) * Math.min(ta.length, tb.length);
+/** Words in common (exactly or nearly) over words in either name, given their `tokenOverlap`. */
+function tokenJaccard(overlap: number, ta: string[], tb: string[]): number {
+  const shared = overlap * Math.min(ta.length, tb.length);
   const union = ta.length + tb.length - shared;
   return union === 0 ? 0 : shared / union;
 }
@@ -86,19 +134,20 @@ function tokenOverlap(ta: string[], tb: string[]): number {
   return short.length === 0 ? 0 : hits / short.length;
 }
 
-function bestNameLevel(crmName: string | null, referenceNames: string[]): { level: Level; referenceValue: string | null } {
-  if (!crmName || referenceNames.length === 0) return { level: 'missing', referenceValue: referenceNames[0] ?? null };
+/** The best level of a CRM name against any of a reference company's names; `row.nameIndex` says which name. */
+function bestNameLevel(crmName: string | null, referenceNames: string[], row: ComparisonRow): Level {
+  row.nameIndex = 0;
+  if (!crmName || referenceNames.length === 0) return 'missing';
   let best: Level = 'disagree';
-  let value = referenceNames[0]!;
-  for (const n of referenceNames) {
-    const level = compareNames(crmName, n);
+  for (let i = 0; i < referenceNames.length; i++) {
+    const level = compareNames(crmName, referenceNames[i]!);
     if (levelRank[level] < levelRank[best]) {
       best = level;
-      value = n;
+      row.nameIndex = i;
     }
     if (best === 'exact') break;
   }
-  return { level: best, referenceValue: value };
+  return best;
 }
 
 const levelRank: Record<Level, number> = { exact: 0, strong: 1, fuzzy: 2, disagree: 3, missing: 4 };
@@ -110,9 +159,13 @@ export function comparePhones(a: string | null, b: string | null): Level {
   // Same subscriber digits with a different or mis-parsed country prefix.
   if (a.length >= 9 && b.length >= 9 && a.slice(-8) === b.slice(-8)) return 'strong';
   // A local number without its area code, and the full number it ends.
-  const isLocal = (p: string) => p.charCodeAt(0) !== 43; // no '+'
-  if (isLocal(a) !== isLocal(b) && (isLocal(a) ? b.endsWith(a) : a.endsWith(b))) return 'strong';
+  if (isLocalPhone(a) !== isLocalPhone(b) && (isLocalPhone(a) ? b.endsWith(a) : a.endsWith(b))) return 'strong';
   return 'disagree';
+}
+
+/** No '+': bare local digits. (A module function: a closure made per call costs more than the comparison.) */
+function isLocalPhone(p: string): boolean {
+  return p.charCodeAt(0) !== 43;
 }
 
 function compareDomains(a: string | null, b: string | null): Level {
@@ -123,7 +176,6 @@ function compareDomains(a: string | null, b: string | null): Level {
   return la !== undefined && la.length >= 3 && la === b.split('.', 1)[0] ? 'strong' : 'disagree';
 }
 
-/** Street lines: the house number and the words are compared apart, so "12 smith st, kinross" still meets "12 smith st". */
 /** Street words that say little on their own: directions and street types. */
 const STREET_NOISE = new Set(['n', 's', 'e', 'w', 'st', 'rd', 'ave', 'dr', 'pl', 'ct', 'ln', 'hwy', 'blvd', 'lvl', 'ste', 'u', 'unit']);
 
@@ -135,17 +187,29 @@ function compareStreets(a: string | null, b: string | null): Level {
   const nb = streetNumber(b);
   const numbersAgree = na !== null && na === nb;
   const numbersClash = na !== null && nb !== null && na !== nb;
-  const words = (s: string) => s.split(' ').filter((w) => !/^\d/.test(w) && !STREET_NOISE.has(w));
-  const wordsA = words(a);
-  const wordsB = words(b);
+  const wordsA = streetWords(a);
+  const wordsB = streetWords(b);
   const overlap = wordsA.length && wordsB.length ? tokenOverlap(wordsA, wordsB) : 0;
+  // The string similarity is only worked out where the word overlap alone does not decide.
+  if (!numbersClash && overlap === 1) return 'strong';
+  if (numbersAgree && overlap >= 0.5) return 'strong';
   const jw = jaroWinkler(a, b);
-  if (!numbersClash && (jw >= 0.93 || overlap === 1)) return 'strong';
-  if (numbersAgree && (jw >= 0.75 || overlap >= 0.5)) return 'strong';
+  if (!numbersClash && jw >= 0.93) return 'strong';
+  if (numbersAgree && jw >= 0.75) return 'strong';
   // Another house number on the same street is a neighbour, unless the rest is nearly identical (a typo).
   if (numbersClash) return jw >= 0.9 && overlap === 1 ? 'fuzzy' : 'disagree';
   if (jw >= 0.85 || overlap >= 0.5 || numbersAgree) return 'fuzzy';
   return 'disagree';
+}
+
+/** A street line's name words: no numbers, directions or street types. */
+function streetWords(street: string): string[] {
+  const out: string[] = [];
+  for (const w of street.split(' ')) {
+    const c = w.charCodeAt(0);
+    if (!(c >= 48 && c <= 57) && !STREET_NOISE.has(w)) out.push(w);
+  }
+  return out;
 }
 
 function compareCities(a: string | null, b: string | null): Level {
@@ -168,27 +232,40 @@ function comparePostcodes(a: string | null, b: string | null): Level {
   return 'disagree';
 }
 
-function compareAddress(crm: AddressFeatures, ref: AddressFeatures, out: Comparison[], terms: TermShares): void {
-  out.push({ field: 'street', level: compareStreets(crm.street, ref.street), crmValue: crm.street, referenceValue: ref.street });
-  out.push(withTermShare({ field: 'city', level: compareCities(crm.city, ref.city), crmValue: crm.city, referenceValue: ref.city }, terms));
-  out.push({ field: 'state', level: exactOnly(crm.state, ref.state), crmValue: crm.state, referenceValue: ref.state });
-  out.push(
-    withTermShare({ field: 'postcode', level: comparePostcodes(crm.postcode, ref.postcode), crmValue: crm.postcode, referenceValue: ref.postcode }, terms),
-  );
+interface AddressIndex {
+  street: number;
+  city: number;
+  state: number;
+  postcode: number;
 }
 
+function compareAddressInto(crm: AddressFeatures, ref: AddressFeatures, at: { fields: AddressIndex; terms: TermShares }, row: ComparisonRow): void {
+  const { fields, terms } = at;
+  put(row, { index: fields.street, name: 'street', terms: null }, compareStreets(crm.street, ref.street), null);
+  put(row, { index: fields.city, name: 'city', terms }, compareCities(crm.city, ref.city), ref.city);
+  put(row, { index: fields.state, name: 'state', terms: null }, exactOnly(crm.state, ref.state), null);
+  put(row, { index: fields.postcode, name: 'postcode', terms }, comparePostcodes(crm.postcode, ref.postcode), ref.postcode);
+}
+
+/** Compares a CRM company with a reference company into `row` (levels in `companyFields` order). */
+export function compareCompaniesInto(crm: CompanyFeatures, ref: CompanyFeatures, terms: TermShares, row: ComparisonRow): void {
+  const f = companyIndex;
+  put(row, { index: f.name!, name: 'name', terms: null }, bestNameLevel(crm.names[0] ?? null, ref.names, row), null);
+  put(row, { index: f.domain!, name: 'domain', terms: null }, compareDomains(crm.domain, ref.domain), null);
+  put(row, { index: f.phone!, name: 'phone', terms: null }, comparePhones(crm.phone, ref.phone), null);
+  put(row, { index: f.abn!, name: 'abn', terms: null }, exactOnly(crm.abn, ref.abn), null);
+  put(row, { index: f.linkedin!, name: 'linkedin', terms: null }, exactOnly(crm.linkedin, ref.linkedin), null);
+  compareAddressInto(crm, ref, { fields: companyAddress, terms }, row);
+  put(row, { index: f.country!, name: 'country', terms: null }, exactOnly(crm.country, ref.country), null);
+}
+
+const companyAddress: AddressIndex = { street: companyIndex.street!, city: companyIndex.city!, state: companyIndex.state!, postcode: companyIndex.postcode! };
+const personAddress: AddressIndex = { street: personIndex.street!, city: personIndex.city!, state: personIndex.state!, postcode: personIndex.postcode! };
+
 export function compareCompanies(crm: CompanyFeatures, ref: CompanyFeatures, terms: TermShares = noTermShares): Comparison[] {
-  const name = bestNameLevel(crm.names[0] ?? null, ref.names);
-  const out: Comparison[] = [
-    { field: 'name', level: name.level, crmValue: crm.names[0] ?? null, referenceValue: name.referenceValue },
-    { field: 'domain', level: compareDomains(crm.domain, ref.domain), crmValue: crm.domain, referenceValue: ref.domain },
-    { field: 'phone', level: comparePhones(crm.phone, ref.phone), crmValue: crm.phone, referenceValue: ref.phone },
-    { field: 'abn', level: exactOnly(crm.abn, ref.abn), crmValue: crm.abn, referenceValue: ref.abn },
-    { field: 'linkedin', level: exactOnly(crm.linkedin, ref.linkedin), crmValue: crm.linkedin, referenceValue: ref.linkedin },
-  ];
-  compareAddress(crm, ref, out, terms);
-  out.push({ field: 'country', level: exactOnly(crm.country, ref.country), crmValue: crm.country, referenceValue: ref.country });
-  return out;
+  const row = new ComparisonRow(companyFields.length);
+  compareCompaniesInto(crm, ref, terms, row);
+  return comparisonsOf({ kind: 'company', crm, ref, row });
 }
 
 function compareGivenNames(crm: PersonFeatures, ref: PersonFeatures): Level {
@@ -235,7 +312,8 @@ function compareEmails(crm: PersonFeatures, ref: PersonFeatures): Level {
   return 'disagree';
 }
 
-export function comparePeople(crm: PersonFeatures, ref: PersonFeatures, terms: TermShares = noTermShares): Comparison[] {
+/** Compares a CRM person with a reference person into `row` (levels in `personFields` order). */
+export function comparePeopleInto(crm: PersonFeatures, ref: PersonFeatures, terms: TermShares, row: ComparisonRow): void {
   let first = compareGivenNames(crm, ref);
   let last = compareSurnames(crm.last, ref.last);
   // First and last name typed into each other's fields (typos allowed): never better than 'strong'.
@@ -247,20 +325,72 @@ export function comparePeople(crm: PersonFeatures, ref: PersonFeatures, terms: T
       last = swappedLast;
     }
   }
-  const out: Comparison[] = [
-    withTermShare({ field: 'firstName', level: first, crmValue: crm.first, referenceValue: ref.first }, terms),
-    withTermShare({ field: 'lastName', level: last, crmValue: crm.last, referenceValue: ref.last }, terms),
-    { field: 'email', level: compareEmails(crm, ref), crmValue: crm.email, referenceValue: ref.email },
-    {
-      field: 'companyDomain',
-      level: compareDomains(crm.companyDomain, ref.companyDomain),
-      crmValue: crm.companyDomain,
-      referenceValue: ref.companyDomain,
-    },
-    { field: 'companyName', level: compareNames(crm.companyName, ref.companyName), crmValue: crm.companyName, referenceValue: ref.companyName },
-    { field: 'phone', level: comparePhones(crm.phone, ref.phone), crmValue: crm.phone, referenceValue: ref.phone },
-    { field: 'linkedin', level: exactOnly(crm.linkedin, ref.linkedin), crmValue: crm.linkedin, referenceValue: ref.linkedin },
-  ];
-  compareAddress(crm, ref, out, terms);
+  const f = personIndex;
+  put(row, { index: f.firstName!, name: 'firstName', terms }, first, ref.first);
+  put(row, { index: f.lastName!, name: 'lastName', terms }, last, ref.last);
+  put(row, { index: f.email!, name: 'email', terms: null }, compareEmails(crm, ref), null);
+  put(row, { index: f.companyDomain!, name: 'companyDomain', terms: null }, compareDomains(crm.companyDomain, ref.companyDomain), null);
+  put(row, { index: f.companyName!, name: 'companyName', terms: null }, compareNames(crm.companyName, ref.companyName), null);
+  put(row, { index: f.phone!, name: 'phone', terms: null }, comparePhones(crm.phone, ref.phone), null);
+  put(row, { index: f.linkedin!, name: 'linkedin', terms: null }, exactOnly(crm.linkedin, ref.linkedin), null);
+  compareAddressInto(crm, ref, { fields: personAddress, terms }, row);
+  row.nameIndex = 0;
+}
+
+export function comparePeople(crm: PersonFeatures, ref: PersonFeatures, terms: TermShares = noTermShares): Comparison[] {
+  const row = new ComparisonRow(personFields.length);
+  comparePeopleInto(crm, ref, terms, row);
+  return comparisonsOf({ kind: 'person', crm, ref, row });
+}
+
+/** The values each field compared, per kind: what a person sees beside the level. */
+const companyValue: readonly ((f: CompanyFeatures, nameIndex: number) => string | null)[] = [
+  (f, n) => f.names[n] ?? null,
+  (f) => f.domain,
+  (f) => f.phone,
+  (f) => f.abn,
+  (f) => f.linkedin,
+  (f) => f.street,
+  (f) => f.city,
+  (f) => f.state,
+  (f) => f.postcode,
+  (f) => f.country,
+];
+const personValue: readonly ((f: PersonFeatures) => string | null)[] = [
+  (f) => f.first,
+  (f) => f.last,
+  (f) => f.email,
+  (f) => f.companyDomain,
+  (f) => f.companyName,
+  (f) => f.phone,
+  (f) => f.linkedin,
+  (f) => f.street,
+  (f) => f.city,
+  (f) => f.state,
+  (f) => f.postcode,
+];
+
+/** A compared pair: the two records' features and their row. */
+export type ComparedPair =
+  | { kind: 'company'; crm: CompanyFeatures; ref: CompanyFeatures; row: ComparisonRow }
+  | { kind: 'person'; crm: PersonFeatures; ref: PersonFeatures; row: ComparisonRow };
+
+/** The two values field `i` of a pair compared. */
+export function valuesOf(pair: ComparedPair, i: number): { crmValue: string | null; referenceValue: string | null } {
+  if (pair.kind === 'company') return { crmValue: companyValue[i]!(pair.crm, 0), referenceValue: companyValue[i]!(pair.ref, pair.row.nameIndex) };
+  return { crmValue: personValue[i]!(pair.crm), referenceValue: personValue[i]!(pair.ref) };
+}
+
+/** A row as Comparison objects, with the values compared (for training and tests). */
+export function comparisonsOf(pair: ComparedPair): Comparison[] {
+  const { row } = pair;
+  const fields = pair.kind === 'company' ? companyFields : personFields;
+  const out: Comparison[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const c: Comparison = { field: fields[i]!, level: levelsByCode[row.levels[i]!]!, ...valuesOf(pair, i) };
+    const share = row.termShares[i]!;
+    if (!Number.isNaN(share)) c.termShare = share;
+    out.push(c);
+  }
   return out;
 }

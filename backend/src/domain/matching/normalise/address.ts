@@ -87,13 +87,27 @@ export function streetNumber(normalisedStreet: string | null): string | null {
   if (!normalisedStreet) return null;
   const ws = normalisedStreet.split(' ');
   for (let i = 0; i < ws.length; i++) {
-    const m = /^(\d{1,6})[a-z]?$/.exec(ws[i]!);
-    if (!m) continue;
+    const digits = houseNumberDigits(ws[i]!);
+    if (digits === 0) continue;
     if (i > 0 && UNIT_WORDS.has(ws[i - 1]!)) continue;
-    if (i + 1 < ws.length && /^\d{1,6}[a-z]?$/.test(ws[i + 1]!)) continue;
-    return m[1]!;
+    if (i + 1 < ws.length && houseNumberDigits(ws[i + 1]!) > 0) continue;
+    return ws[i]!.slice(0, digits);
   }
   return null;
+}
+
+/** For a word shaped like a house number (1-6 digits, then at most one letter a-z): its digit count; else 0. */
+function houseNumberDigits(w: string): number {
+  let digits = 0;
+  while (digits < w.length && digits < 7) {
+    const c = w.charCodeAt(digits);
+    if (c < 48 || c > 57) break;
+    digits++;
+  }
+  if (digits === 0 || digits > 6) return 0;
+  if (digits === w.length) return digits;
+  const c = w.charCodeAt(digits);
+  return digits + 1 === w.length && c >= 97 && c <= 122 ? digits : 0;
 }
 
 /** City / suburb folded: "St Kilda" and "ST. KILDA" → "st kilda". */
