@@ -129,16 +129,24 @@ function unique(found: number[], include: readonly number[]): readonly number[] 
   return [...new Set([...found, ...include])];
 }
 
-/** Compares the searched record with reference record `record` into `row`; nothing is allocated. */
-export function compareCandidate(index: ReferenceIndex, search: CandidateSearch, record: number, row: ComparisonRow): void {
-  if (search.kind === 'company') compareCompaniesInto(search.features, index.companyFeatures(record), index.terms.company, row);
-  else comparePeopleInto(search.features, index.personFeatures(record), index.terms.person, row);
+/** Compares the searched record with reference record `record` into `row`; returns the reference features it read. */
+export function compareCandidate(index: ReferenceIndex, search: CandidateSearch, record: number, row: ComparisonRow): ReferenceFeatures {
+  if (search.kind === 'company') {
+    const ref = index.companyFeatures(record);
+    compareCompaniesInto(search.features, ref, index.terms.company, row);
+    return ref;
+  }
+  const ref = index.personFeatures(record);
+  comparePeopleInto(search.features, ref, index.terms.person, row);
+  return ref;
 }
 
+export type ReferenceFeatures = CompanyFeatures | PersonFeatures;
+
 /** The pair behind a compared candidate, for explaining it. */
-export function comparedPair(index: ReferenceIndex, search: CandidateSearch, pair: { record: number; row: ComparisonRow }): ComparedPair {
-  if (search.kind === 'company') return { kind: 'company', crm: search.features, ref: index.companyFeatures(pair.record), row: pair.row };
-  return { kind: 'person', crm: search.features, ref: index.personFeatures(pair.record), row: pair.row };
+export function comparedPair(search: CandidateSearch, compared: { ref: ReferenceFeatures; row: ComparisonRow }): ComparedPair {
+  if (search.kind === 'company') return { kind: 'company', crm: search.features, ref: compared.ref as CompanyFeatures, row: compared.row };
+  return { kind: 'person', crm: search.features, ref: compared.ref as PersonFeatures, row: compared.row };
 }
 
 /** Candidates for `record` with their comparisons as objects (for training); the matcher scores rows instead. */
@@ -163,12 +171,7 @@ function candidatesOf(index: ReferenceIndex, search: CandidateSearch): Candidate
   const fields = search.kind === 'company' ? companyFields : personFields;
   return search.records.map((record) => {
     const row = new ComparisonRow(fields.length);
-    compareCandidate(index, search, record, row);
-    return {
-      record,
-      id: index.idOf(search.kind, record),
-      label: index.labelOf(search.kind, record),
-      comparisons: comparisonsOf(comparedPair(index, search, { record, row })),
-    };
+    const ref = compareCandidate(index, search, record, row);
+    return { record, id: index.idOf(search.kind, record), label: index.labelOf(search.kind, record), comparisons: comparisonsOf(comparedPair(search, { ref, row })) };
   });
 }

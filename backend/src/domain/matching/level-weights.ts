@@ -4,7 +4,7 @@
  * the weights `comparisonWeight` gives (same table values, same term-frequency rule, same summing order).
  */
 import type { MatchReason } from '@accord/shared';
-import { levelsByCode, valuesOf, type ComparedPair, type ComparisonRow } from './compare/compare-fields';
+import { crmValueOf, levelsByCode, referenceValueOf, type ComparedPair, type ComparisonRow } from './compare/compare-fields';
 import { termFrequencyWeight, weightOf, type MatchingModel } from './model';
 
 const LEVELS = levelsByCode.length;
@@ -47,13 +47,12 @@ export class LevelWeights {
     const { row } = pair;
     const out: MatchReason[] = [];
     for (let i = 0; i < this.fields.length; i++) {
-      const { crmValue, referenceValue } = valuesOf(pair, i);
       out.push({
         field: this.fields[i]!,
         comparison: levelsByCode[row.levels[i]!]!,
         weight: Math.round(this.weight(row, i) * 100) / 100,
-        crmValue,
-        referenceValue,
+        crmValue: crmValueOf(pair, i),
+        referenceValue: referenceValueOf(pair, i),
       });
     }
     return out;

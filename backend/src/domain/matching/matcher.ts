@@ -4,7 +4,7 @@
  * and explain it. A person's confirmed or rejected match overrides the model.
  */
 import type { CrmRecord, MatchCandidate, MatchResult, RecordKind } from '@accord/shared';
-import { compareCandidate, comparedPair, defaultCandidateOptions, searchCandidates, type CandidateOptions } from './candidates';
+import { compareCandidate, comparedPair, defaultCandidateOptions, searchCandidates, type CandidateOptions, type ReferenceFeatures } from './candidates';
 import { companyFields, ComparisonRow, personFields } from './compare/compare-fields';
 import type { FeatureContext } from './features';
 import { LevelWeights } from './level-weights';
@@ -78,8 +78,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
         const id = rejected.length === 0 ? undefined : index.idOf(kind, r);
         if (id !== undefined && rejected.includes(id)) continue;
         const row = rowAt(kind, scored.length);
-        compareCandidate(index, search, r, row);
-        scored.push({ record: r, row, score: weights[kind].score(row), id });
+        const ref = compareCandidate(index, search, r, row);
+        scored.push({ record: r, row, ref, score: weights[kind].score(row), id });
       }
       scored.sort((a, b) => b.score - a.score || (idOf(index, kind, a) < idOf(index, kind, b) ? -1 : 1));
       const referenceCount = kind === 'company' ? index.companyCount() : index.personCount();
@@ -100,7 +100,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
           label: index.labelOf(kind, s.record),
           score: Math.round(s.score * 100) / 100,
           probability: round4(probabilities[scored.indexOf(s)] ?? 0),
-          reasons: weights[kind].reasons(comparedPair(index, search, s)),
+          reasons: weights[kind].reasons(comparedPair(search, s)),
         });
       }
       // Built field by field: object spread was measured to cost microseconds per call on this hot path.
@@ -147,6 +147,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
 interface Scored {
   record: number;
   row: ComparisonRow;
+  /** The reference record's features as compared. */
+  ref: ReferenceFeatures;
   score: number;
   /** The reference id, read when first needed (ties, display, rejections). */
   id: string | undefined;

@@ -47,25 +47,6 @@ export interface ReferenceIndexStats {
   blockingPairs: number;
 }
 
-/**
- * Unpacked reference features kept for reuse (popular candidates recur across queries): a direct-mapped cache, a
- * slot per record number modulo its size, so a lookup is an array read and a full cache never needs clearing.
- */
-class FeatureCache<F> {
-  private static readonly SIZE = 1 << 16;
-  private readonly tags = new Int32Array(FeatureCache.SIZE).fill(-1);
-  private readonly slots: (F | undefined)[] = new Array<F | undefined>(FeatureCache.SIZE).fill(undefined);
-
-  get(record: number, unpack: (record: number) => F): F {
-    const slot = record & (FeatureCache.SIZE - 1);
-    if (this.tags[slot] === record) return this.slots[slot]!;
-    const features = unpack(record);
-    this.tags[slot] = record;
-    this.slots[slot] = features;
-    return features;
-  }
-}
-
 class KindReader {
   readonly ids: PackedStringsReader;
   readonly labels: PackedStringsReader;
@@ -96,8 +77,6 @@ class KindReader {
 }
 
 export class ReferenceIndex {
-  private readonly companyCache = new FeatureCache<CompanyFeatures>();
-  private readonly personCache = new FeatureCache<PersonFeatures>();
   private readonly companies: KindReader;
   private readonly people: KindReader;
   /** How common each reference value is, per kind, for term-frequency weights. */
@@ -133,28 +112,27 @@ export class ReferenceIndex {
     return this.people.blocks.lookup(key, maxBlock);
   }
 
-  /** A reference company's features; the answer is shared and must not be changed by the caller. */
-  companyFeatures(record: number): Readonly<CompanyFeatures> {
-    return this.companyCache.get(record, this.unpackCompany);
+  /*
+   * Reference features are unpacked afresh on every call. A cache of unpacked records was measured slower: hits are
+   * rare among millions of records, and cached objects outlive the young generation, so the GC copies and marks them.
+   */
+
+  /** A reference company's features. */
+  companyFeatures(record: number): CompanyFeatures {
+    return unpackCompany(this.companies.packed.at(record));
   }
 
-  /** A reference person's features, the employer's domain and name filled in from their company record (shared; do not change). */
-  personFeatures(record: number): Readonly<PersonFeatures> {
-    return this.personCache.get(record, this.unpackPerson);
-  }
-
-  private readonly unpackCompany = (record: number): CompanyFeatures => unpackCompany(this.companies.packed.at(record));
-
-  private readonly unpackPerson = (record: number): PersonFeatures => {
+  /** A reference person's features, the employer's domain and name filled in from their company record. */
+  personFeatures(record: number): PersonFeatures {
     const features = unpackPerson(this.people.packed.at(record));
     const companyRecord = this.data.people.companyOf[record]!;
     if (companyRecord !== NO_COMPANY) {
-      const company = this.companyFeatures(companyRecord);
+      const company = companyDomainAndName(this.companies.packed.at(companyRecord));
       features.companyDomain = company.domain ?? features.companyDomain;
-      features.companyName = company.names[0] ?? features.companyName;
+      features.companyName = company.name ?? features.companyName;
     }
     return features;
-  };
+  }
 
   /** A reference record's id. */
   idOf(kind: 'company' | 'person', record: number): string {

@@ -375,10 +375,14 @@ export type ComparedPair =
   | { kind: 'company'; crm: CompanyFeatures; ref: CompanyFeatures; row: ComparisonRow }
   | { kind: 'person'; crm: PersonFeatures; ref: PersonFeatures; row: ComparisonRow };
 
-/** The two values field `i` of a pair compared. */
-export function valuesOf(pair: ComparedPair, i: number): { crmValue: string | null; referenceValue: string | null } {
-  if (pair.kind === 'company') return { crmValue: companyValue[i]!(pair.crm, 0), referenceValue: companyValue[i]!(pair.ref, pair.row.nameIndex) };
-  return { crmValue: personValue[i]!(pair.crm), referenceValue: personValue[i]!(pair.ref) };
+/** The CRM value field `i` of a pair compared. */
+export function crmValueOf(pair: ComparedPair, i: number): string | null {
+  return pair.kind === 'company' ? companyValue[i]!(pair.crm, 0) : personValue[i]!(pair.crm);
+}
+
+/** The reference value field `i` of a pair compared (for a company's name, the name that compared best). */
+export function referenceValueOf(pair: ComparedPair, i: number): string | null {
+  return pair.kind === 'company' ? companyValue[i]!(pair.ref, pair.row.nameIndex) : personValue[i]!(pair.ref);
 }
 
 /** A row as Comparison objects, with the values compared (for training and tests). */
@@ -387,7 +391,7 @@ export function comparisonsOf(pair: ComparedPair): Comparison[] {
   const fields = pair.kind === 'company' ? companyFields : personFields;
   const out: Comparison[] = [];
   for (let i = 0; i < fields.length; i++) {
-    const c: Comparison = { field: fields[i]!, level: levelsByCode[row.levels[i]!]!, ...valuesOf(pair, i) };
+    const c: Comparison = { field: fields[i]!, level: levelsByCode[row.levels[i]!]!, crmValue: crmValueOf(pair, i), referenceValue: referenceValueOf(pair, i) };
     const share = row.termShares[i]!;
     if (!Number.isNaN(share)) c.termShare = share;
     out.push(c);
