@@ -27,10 +27,7 @@ export async function buildGeneratedIndex(
   );
   let joinNs = 0n;
   let t = process.hrtime.bigint();
-  const companies: KindData = joinShards(
-    companyReplies.map((r) => r.shard),
-    { shared: true },
-  );
+  const companies: KindData = joinShards(companyReplies.map((r) => r.shard));
   joinNs += process.hrtime.bigint() - t;
   const personReplies = await Promise.all(
     ranges(request.people, pool.size).map(([from, to], w) => pool.request(w, { op: 'personShard', source, from, to, ctx, companies })),

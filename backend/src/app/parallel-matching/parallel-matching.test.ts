@@ -23,8 +23,10 @@ function plain(kind: KindData): unknown {
     ids: arrays(kind.ids),
     labels: arrays(kind.labels),
     packed: arrays(kind.packed),
-    hashes: Array.from(kind.blocks.hashes),
-    records: Array.from(kind.blocks.records),
+    // A sharded build keeps a run per shard, the one-pass build one run: the same pairs either way.
+    pairs: kind.blocks
+      .flatMap((run) => Array.from(run.hashes, (hash, i) => [hash, run.records[i]!]))
+      .sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!),
     terms: Object.fromEntries(Object.entries(kind.terms).map(([field, entries]) => [field, [...entries].sort()])),
   };
 }

@@ -2,6 +2,8 @@
  * A compact inverted index from blocking keys to record numbers: each (key, record) pair is 8 bytes
  * (a 32-bit FNV-1a hash of the key and the record number), radix-sorted by hash, looked up through a directory of
  * the top hash bits and a short binary search. Hash collisions only add candidates, which full scoring then rejects.
+ * An index is one or more sorted runs of consecutive record ranges (one per shard of a parallel build), searched one
+ * after the other: joining shards then needs no merge, which would hold every pair twice at the build's peak.
  * The arrays can live in SharedArrayBuffers, so worker threads query one index without copying it.
  */
 
@@ -58,92 +60,135 @@ export class BlockIndexBuilder {
   }
 
   build(options: { shared: boolean } = { shared: false }): BlockIndex {
-    return BlockIndex.fromPairs(this.sortedPairs(options));
+    return BlockIndex.fromRuns([this.sortedPairs(options)]);
   }
 }
 
-/** Directory buckets: the top DIRECTORY_BITS of a hash say where its run of pairs can start and end. */
-const DIRECTORY_BITS = 20;
-const DIRECTORY_SHIFT = 32 - DIRECTORY_BITS;
+/**
+ * Directory buckets: the top bits of a hash say where its block of pairs can start and end. About 16 pairs a
+ * bucket, at most 2^20 buckets (4 MB a run): the binary search after it stays within a few cache lines.
+ */
+const MAX_DIRECTORY_BITS = 20;
+
+function directoryBits(pairs: number): number {
+  return Math.min(MAX_DIRECTORY_BITS, Math.max(1, Math.ceil(Math.log2(Math.max(1, pairs / 16)))));
+}
+
+/** One sorted run with its directory: directory[b] is the first pair whose hash has top bits >= b; directory[2^bits] = pairs. */
+interface Run {
+  hashes: Uint32Array;
+  records: Uint32Array;
+  directory: Uint32Array;
+  /** 32 minus the directory's bits: hash >>> shift is a hash's bucket. */
+  shift: number;
+}
 
 export class BlockIndex {
-  private constructor(
-    private readonly hashes: Uint32Array,
-    private readonly records: Uint32Array,
-    /** directory[b] is the first pair whose hash has top bits >= b; directory[2^bits] = pairs. */
-    private readonly directory: Uint32Array,
-  ) {}
+  /** Where a lookup over several runs gathers their records (valid until the next lookup). */
+  private scratch = new Uint32Array(1024);
 
-  /** Wraps sorted pairs (from `sortedPairs` or `mergeSortedPairs`); the directory is rebuilt, not shared. */
-  static fromPairs(pairs: BlockPairs): BlockIndex {
-    const { hashes, records } = pairs;
-    const directory = new Uint32Array((1 << DIRECTORY_BITS) + 1);
-    let i = 0;
-    for (let b = 0; b < 1 << DIRECTORY_BITS; b++) {
-      while (i < hashes.length && hashes[i]! >>> DIRECTORY_SHIFT < b) i++;
-      directory[b] = i;
-    }
-    directory[1 << DIRECTORY_BITS] = hashes.length;
-    return new BlockIndex(hashes, records, directory);
+  private constructor(private readonly runs: readonly Run[]) {}
+
+  /**
+   * Wraps sorted runs (from `sortedPairs`), in record order: every record of a run comes before those of the next.
+   * Directories are rebuilt per thread, not shared.
+   */
+  static fromRuns(runs: readonly BlockPairs[]): BlockIndex {
+    return new BlockIndex(
+      runs.map((r) => {
+        const bits = directoryBits(r.hashes.length);
+        return { hashes: r.hashes, records: r.records, directory: directoryOf(r.hashes, bits), shift: 32 - bits };
+      }),
+    );
   }
 
   get pairs(): number {
-    return this.hashes.length;
+    let n = 0;
+    for (const r of this.runs) n += r.hashes.length;
+    return n;
   }
 
-  get data(): BlockPairs {
-    return { hashes: this.hashes, records: this.records };
+  get data(): BlockPairs[] {
+    return this.runs.map((r) => ({ hashes: r.hashes, records: r.records }));
   }
 
-  /** Record numbers filed under `key`, or an empty array when the block is larger than `maxBlock`. */
+  /**
+   * Record numbers filed under `key` in ascending record order, or an empty array when the block is larger than
+   * `maxBlock`. With several runs the answer may be a view of a scratch buffer: read it before the next lookup.
+   */
   lookup(key: string, maxBlock: number): Uint32Array {
     const h = hashKey(key);
-    const hashes = this.hashes;
-    const bucket = h >>> DIRECTORY_SHIFT;
-    let lo = this.directory[bucket]!;
-    let hi = this.directory[bucket + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
+    const runs = this.runs;
+    if (runs.length === 1) {
+      const run = runs[0]!;
+      const start = firstAtOrAbove(run, h);
+      const end = endOfBlock(run, { start, hash: h, limit: maxBlock + 1 });
+      return end - start > maxBlock ? EMPTY : run.records.subarray(start, end);
     }
-    const start = lo;
-    let end = start;
-    const limit = Math.min(hashes.length, start + maxBlock + 1);
-    while (end < limit && hashes[end] === h) end++;
-    if (end - start > maxBlock) return EMPTY;
-    return this.records.subarray(start, end);
+    let total = 0;
+    let only: Uint32Array = EMPTY;
+    let parts = 0;
+    for (const run of runs) {
+      const start = firstAtOrAbove(run, h);
+      const end = endOfBlock(run, { start, hash: h, limit: maxBlock + 1 - total });
+      if (end === start) continue;
+      total += end - start;
+      if (total > maxBlock) return EMPTY;
+      if (parts++ === 0) only = run.records.subarray(start, end);
+      else {
+        if (parts === 2) this.gather(only, 0);
+        this.gather(run.records.subarray(start, end), total - (end - start));
+      }
+    }
+    return parts <= 1 ? only : this.scratch.subarray(0, total);
   }
+
+  private gather(records: Uint32Array, at: number): void {
+    if (at + records.length > this.scratch.length) {
+      const grown = new Uint32Array(Math.max(this.scratch.length * 2, at + records.length));
+      grown.set(this.scratch.subarray(0, at));
+      this.scratch = grown;
+    }
+    this.scratch.set(records, at);
+  }
+}
+
+function directoryOf(hashes: Uint32Array, bits: number): Uint32Array {
+  const shift = 32 - bits;
+  const directory = new Uint32Array((1 << bits) + 1);
+  let i = 0;
+  for (let b = 0; b < 1 << bits; b++) {
+    while (i < hashes.length && hashes[i]! >>> shift < b) i++;
+    directory[b] = i;
+  }
+  directory[1 << bits] = hashes.length;
+  return directory;
+}
+
+/** The first pair of `run` whose hash is >= h. */
+function firstAtOrAbove(run: Run, h: number): number {
+  const hashes = run.hashes;
+  const bucket = h >>> run.shift;
+  let lo = run.directory[bucket]!;
+  let hi = run.directory[bucket + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hashes[mid]! < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The end of the block of `hash` starting at `start`, reading no further than `limit` pairs. */
+function endOfBlock(run: Run, at: { start: number; hash: number; limit: number }): number {
+  const hashes = run.hashes;
+  const limit = Math.min(hashes.length, at.start + Math.max(0, at.limit));
+  let end = at.start;
+  while (end < limit && hashes[end] === at.hash) end++;
+  return end;
 }
 
 const EMPTY = new Uint32Array(0);
-
-/**
- * Merges runs of sorted pairs into one sorted run; on equal hashes the earlier run comes first, so merging the
- * sorted pairs of consecutive shards gives exactly what sorting all their pairs together would.
- */
-export function mergeSortedPairs(runs: readonly BlockPairs[], options: { shared: boolean }): BlockPairs {
-  const n = runs.reduce((sum, r) => sum + r.hashes.length, 0);
-  const hashes = allocate(n, options.shared);
-  const records = allocate(n, options.shared);
-  const next = runs.map(() => 0);
-  for (let out = 0; out < n; out++) {
-    let best = -1;
-    let bestHash = 0;
-    for (let r = 0; r < runs.length; r++) {
-      const i = next[r]!;
-      const run = runs[r]!;
-      if (i < run.hashes.length && (best < 0 || run.hashes[i]! < bestHash)) {
-        best = r;
-        bestHash = run.hashes[i]!;
-      }
-    }
-    const i = next[best]!++;
-    hashes[out] = bestHash;
-    records[out] = runs[best]!.records[i]!;
-  }
-  return { hashes, records };
-}
 
 export function allocate(n: number, shared: boolean): Uint32Array {
   return shared ? new Uint32Array(new SharedArrayBuffer(n * 4)) : new Uint32Array(n);

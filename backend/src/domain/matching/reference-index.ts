@@ -30,7 +30,8 @@ export interface KindData {
   ids: PackedStrings[];
   labels: PackedStrings[];
   packed: PackedStrings[];
-  blocks: BlockPairs;
+  /** Sorted runs of blocking pairs, in record order (one per shard of a parallel build). */
+  blocks: BlockPairs[];
   /** How common each reference value is, for term-frequency weights. */
   terms: TermCounts;
 }
@@ -57,7 +58,7 @@ class KindReader {
     this.ids = new PackedStringsReader(data.ids);
     this.labels = new PackedStringsReader(data.labels);
     this.packed = new PackedStringsReader(data.packed);
-    this.blocks = BlockIndex.fromPairs(data.blocks);
+    this.blocks = BlockIndex.fromRuns(data.blocks);
   }
 
   get count(): number {
@@ -200,7 +201,7 @@ export class KindBuilder {
       ids: this.ids.build(),
       labels: this.labels.build(),
       packed: this.packed.build(),
-      blocks: this.blocks.sortedPairs(this.options),
+      blocks: [this.blocks.sortedPairs(this.options)],
       terms: this.terms.toCounts(),
     };
   }

@@ -5,7 +5,6 @@
  * sorted blocking pairs keeps equal hashes in record order, as one stable sort of all of them would).
  */
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
-import { mergeSortedPairs } from './block-index';
 import type { FeatureContext } from './features';
 import { companyTermFields, personTermFields, type TermCounts } from './term-frequencies';
 import {
@@ -60,21 +59,21 @@ export class PersonShardBuilder {
 }
 
 /**
- * Consecutive shards of one kind joined into one: their strings are kept as parts (no copy), their sorted blocking
- * pairs merged (into SharedArrayBuffers when `shared`).
+ * Consecutive shards of one kind joined into one: their strings and their sorted blocking pairs are kept as parts
+ * and runs (no copy).
  */
-export function joinShards(shards: readonly KindData[], options: { shared: boolean }): KindData {
+export function joinShards(shards: readonly KindData[]): KindData {
   return {
     ids: shards.flatMap((s) => s.ids),
     labels: shards.flatMap((s) => s.labels),
     packed: shards.flatMap((s) => s.packed),
-    blocks: mergeSortedPairs(shards.map((s) => s.blocks), options),
+    blocks: shards.flatMap((s) => s.blocks),
     terms: addTermCounts(shards.map((s) => s.terms)),
   };
 }
 
 export function joinPersonShards(shards: readonly PersonShard[], options: { shared: boolean }): ReferenceIndexData['people'] {
-  const joined = joinShards(shards, options);
+  const joined = joinShards(shards);
   const n = shards.reduce((sum, s) => sum + s.companyOf.length, 0);
   const companyOf = options.shared ? new Uint32Array(new SharedArrayBuffer(n * 4)) : new Uint32Array(n);
   let at = 0;
@@ -87,8 +86,7 @@ export function joinPersonShards(shards: readonly PersonShard[], options: { shar
 
 export function emptyPeople(): ReferenceIndexData['people'] {
   const none = [{ offsets: new Uint32Array(1), bytes: new Uint8Array(0) }];
-  const blocks = { hashes: new Uint32Array(0), records: new Uint32Array(0) };
-  return { ids: none, labels: none, packed: none, blocks, terms: {}, companyOf: new Uint32Array(0) };
+  return { ids: none, labels: none, packed: none, blocks: [], terms: {}, companyOf: new Uint32Array(0) };
 }
 
 /** The shards' counts added up, value by value. */
