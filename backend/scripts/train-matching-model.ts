@@ -3,8 +3,8 @@
  *  1. build a reference index from a training reference set (its own seed);
  *  2. estimate Fellegi-Sunter weights: m from each training CRM record and its true match, u from the record and
  *     random reference records (so the blocking keys do not bias u);
- *  3. on a separate calibration CRM set, fit an isotonic map from each candidate pair's uncalibrated log2 odds of a
- *     match to how often such pairs really match.
+ *  3. on a separate calibration CRM set, fit an isotonic map from each record's top candidate's uncalibrated log2 odds
+ *     of being the match (against its runners-up and "none") to how often such a top candidate is right.
  * Usage: npm run train:matching -w @accord/backend
  */
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import type { RecordKind } from '@accord/shared';
 import { modelPath } from '../src/adapters/reference/matching-models';
 import { compareWith, defaultCandidateOptions, findCandidates } from '../src/domain/matching/candidates';
 import { companyFields, personFields } from '../src/domain/matching/compare/compare-fields';
-import { pairLogOdds, scoreOf, type MatchingModel } from '../src/domain/matching/model';
+import { candidateLogOdds, pairLogOdds, scoreOf, type MatchingModel } from '../src/domain/matching/model';
 import { ReferenceIndexBuilder } from '../src/domain/matching/reference-index';
 import { companyTermFields, personTermFields } from '../src/domain/matching/term-frequencies';
 import { estimateWeights, type EstimatedWeights, type LabelledPair } from '../src/domain/matching/training/estimate-weights';
@@ -21,7 +21,7 @@ import { generateCrmDataset } from '../src/domain/synthetic/crm-dataset';
 import { createRandom } from '../src/domain/synthetic/random';
 import { referenceCompanyAt, referencePersonAt } from '../src/domain/synthetic/reference-generator';
 
-const VERSION = '2026.11.29-1';
+const VERSION = '2026.11.30-1';
 const REFERENCE_SEED = 101;
 const TRAINING_SEED = 202;
 const CALIBRATION_SEED = 303;
@@ -96,14 +96,18 @@ function main(): void {
     log(`${kind}: ${estimated.matchedPairs} true pairs, ${estimated.unmatchedPairs} random pairs, match rate ${models[kind].matchRate.toFixed(3)}`);
   }
 
-  // Calibration: every candidate pair of a separate CRM set, its uncalibrated pair probability against the truth.
+  // Calibration: each record of a separate CRM set, its top candidate's uncalibrated log odds of being THE match
+  // (against the runners-up and "none"), against the truth. The same quantity the matcher calibrates, on the
+  // candidate it reports, so the runner-up effect is fitted rather than assumed.
   const points: Record<RecordKind, { raw: number; correct: boolean }[]> = { company: [], person: [] };
   for (const { record, truth } of dataset(CALIBRATION_SEED)) {
     const model = models[record.kind];
-    for (const c of findCandidates(index, { record, ctx, options: defaultCandidateOptions })) {
-      const size = record.kind === 'company' ? COMPANIES : PEOPLE;
-      points[record.kind].push({ raw: pairLogOdds(model, scoreOf(model, c.comparisons), size), correct: c.id === truth });
-    }
+    const size = record.kind === 'company' ? COMPANIES : PEOPLE;
+    const candidates = findCandidates(index, { record, ctx, options: defaultCandidateOptions });
+    if (candidates.length === 0) continue;
+    const logOdds = candidateLogOdds(candidates.map((c) => pairLogOdds(model, scoreOf(model, c.comparisons), size)));
+    const top = topCandidate(candidates, logOdds);
+    points[record.kind].push({ raw: logOdds[top]!, correct: candidates[top]!.id === truth });
   }
   for (const kind of ['company', 'person'] as const) {
     models[kind].calibration = fitIsotonic(points[kind], { minBlock: 25 });
@@ -111,6 +115,15 @@ function main(): void {
     log(`${kind}: calibration from ${points[kind].length} records, ${models[kind].calibration.x.length} points → ${modelPath(kind)}`);
   }
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The candidate the matcher reports: the highest log odds (score), ties to the lower id. */
+function topCandidate(candidates: readonly { id: string }[], logOdds: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < candidates.length; i++) {
+    if (logOdds[i]! > logOdds[best]! || (logOdds[i] === logOdds[best] && candidates[i]!.id < candidates[best]!.id)) best = i;
+  }
+  return best;
 }
 
 /** P(exact | match, both present) per term-frequency field, from the true pairs' counts. */
