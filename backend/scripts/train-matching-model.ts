@@ -3,8 +3,8 @@
  *  1. build a reference index from a training reference set (its own seed);
  *  2. estimate Fellegi-Sunter weights: m from each training CRM record and its true match, u from the record and
  *     random reference records (so the blocking keys do not bias u);
- *  3. on a separate calibration CRM set, fit an isotonic map from each record's top candidate's uncalibrated log2 odds
- *     of being the match (against its runners-up and "none") to how often such a top candidate is right.
+ *  3. on separate calibration CRM sets (noise 0.5 to 2), fit an isotonic map from each record's top candidate's
+ *     uncalibrated log2 odds of being the match (against its runners-up and "none") to how often it is right.
  * Usage: npm run train:matching -w @accord/backend
  */
 import fs from 'node:fs';
@@ -104,8 +104,8 @@ function main(): void {
   }
 
   // Calibration: each record of separate CRM sets at several noise levels, its top candidate's uncalibrated log odds
-  // of being THE match (against the runners-up and "none"), against the truth. The same quantity the matcher calibrates, on the
-  // candidate it reports, so the runner-up effect is fitted rather than assumed.
+  // of being THE match (against the runners-up and "none"), against the truth. The same quantity the matcher
+  // calibrates, on the candidate it reports, so the runner-up effect is fitted rather than assumed.
   const points: Record<RecordKind, { raw: number; correct: boolean }[]> = { company: [], person: [] };
   for (const [k, noise] of CALIBRATION_NOISE.entries()) {
     for (const { record, truth } of dataset(CALIBRATION_SEED + k, { noise, perKind: CRM_PER_KIND / 2 })) {
