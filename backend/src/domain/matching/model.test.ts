@@ -1,5 +1,5 @@
 import type { Comparison } from './compare/compare-fields';
-import { calibrate, comparisonWeight, type MatchingModel } from './model';
+import { calibrate, candidateLogOdds, candidateProbabilities, comparisonWeight, type MatchingModel } from './model';
 
 const model: MatchingModel = {
   version: 'test-1',
@@ -44,5 +44,47 @@ describe('calibrate', () => {
 
   it('falls back to the logistic of the log odds without a calibration map', () => {
     expect(calibrate({ ...model, calibration: { x: [], y: [] } }, 0)).toBe(0.5);
+  });
+});
+
+describe('candidateLogOdds', () => {
+  it('is the pair log odds when there is no other candidate', () => {
+    // odds = 2^L / (1 + 0): only "none of them" competes.
+    expect(candidateLogOdds([3])[0]).toBeCloseTo(3, 9);
+  });
+
+  it('keeps the lead of a strong candidate over a strong runner-up instead of tying them at certainty', () => {
+    const [top, runnerUp] = candidateLogOdds([39, 17]);
+    expect(top).toBeCloseTo(22, 3);
+    expect(runnerUp).toBeCloseTo(-22, 3);
+  });
+
+  it('gives two equal strong candidates even odds each at most', () => {
+    const [a, b] = candidateLogOdds([30, 30]);
+    expect(a).toBeCloseTo(0, 6);
+    expect(b).toBe(a);
+  });
+
+  it('stays finite for scores far beyond the range of 2^x', () => {
+    const odds = candidateLogOdds([2000, 1990, -3000]);
+    expect(odds.every(Number.isFinite)).toBe(true);
+    expect(odds[0]).toBeCloseTo(10, 6);
+  });
+});
+
+describe('candidateProbabilities', () => {
+  const logistic = { ...model, matchRate: 0.5, calibration: { x: [], y: [] } };
+
+  it('calibrates each candidate against its runners-up', () => {
+    // Prior odds 0.5 / 1 record = 2^-1, so scores 3 and 1 are pair log odds 2 and 0.
+    const [top, runnerUp] = candidateProbabilities(logistic, [3, 1], 1);
+    expect(top).toBeCloseTo(4 / 6, 9);
+    expect(runnerUp).toBeCloseTo(1 / 6, 9);
+  });
+
+  it('never lets the probabilities of one record sum past 1', () => {
+    const generous = { ...model, calibration: { x: [-100, 100], y: [0.9, 0.9] } };
+    const probabilities = candidateProbabilities(generous, [5, 5, 5], 10);
+    expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 });

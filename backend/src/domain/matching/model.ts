@@ -36,8 +36,9 @@ export const matchingModelSchema = z.object({
    */
   termFrequency: z.record(z.string(), z.number().gt(0).lte(1)).optional(),
   /**
-   * Isotonic map from a pair's uncalibrated log2 odds of a match (score plus log2 prior odds) to the observed match
-   * rate: non-decreasing y over increasing x. Log odds, not probabilities, so strong pairs do not all pile up at 1.
+   * Map from a record's top candidate's uncalibrated log2 odds of being THE match (candidateLogOdds: its pair log odds
+   * against the runners-up and "none") to how often such a top candidate is right: non-decreasing y over increasing x,
+   * linear between points. Log odds, not probabilities, so strong candidates do not all pile up at 1.
    */
   calibration: z.object({ x: z.array(z.number()), y: z.array(z.number()) }),
 });
@@ -94,17 +95,31 @@ export function pairLogOdds(model: MatchingModel, score: number, referenceCount:
 }
 
 /**
- * Probability that each candidate is THE record's match, given that at most one is: every candidate's calibrated
- * pair probability p_i becomes odds q_i = p_i / (1 - p_i), and P(i) = q_i / (1 + Σ_j q_j). Two equally good
- * candidates therefore never exceed 0.5 each, whatever their scores.
+ * Log2 odds that each candidate is THE record's match, given that at most one is: with pair log odds L_i,
+ * odds_i = 2^L_i / (1 + Σ_{j≠i} 2^L_j). Computed in the log domain, so strong candidates never overflow or tie at
+ * "certain": a candidate at 39 bits with a runner-up at 17 keeps its 22-bit lead.
+ */
+export function candidateLogOdds(pairLogOdds: readonly number[]): number[] {
+  return pairLogOdds.map((own, i) => {
+    let top = 0; // the "none of them" term, 2^0
+    for (let j = 0; j < pairLogOdds.length; j++) if (j !== i && pairLogOdds[j]! > top) top = pairLogOdds[j]!;
+    let sum = 2 ** -top;
+    for (let j = 0; j < pairLogOdds.length; j++) if (j !== i) sum += 2 ** (pairLogOdds[j]! - top);
+    return own - top - Math.log2(sum);
+  });
+}
+
+/**
+ * Probability that each candidate is THE record's match: its competing-candidate log odds (candidateLogOdds) through
+ * the calibration map, which was fitted on exactly that quantity for each training record's top candidate, so the
+ * runner-up effect is inside what was calibrated rather than applied after it. Two equally good candidates therefore
+ * never exceed 0.5 each, whatever their scores; the probabilities never sum past 1.
  */
 export function candidateProbabilities(model: MatchingModel, scores: readonly number[], referenceCount: number): number[] {
-  const odds = scores.map((s) => {
-    const p = Math.min(calibrate(model, pairLogOdds(model, s, referenceCount)), 1 - 1e-9);
-    return p / (1 - p);
-  });
-  const total = 1 + odds.reduce((a, b) => a + b, 0);
-  return odds.map((q) => q / total);
+  const logOdds = candidateLogOdds(scores.map((s) => pairLogOdds(model, s, referenceCount)));
+  const probabilities = logOdds.map((raw) => calibrate(model, raw));
+  const total = probabilities.reduce((a, b) => a + b, 0);
+  return total > 1 ? probabilities.map((p) => p / total) : probabilities;
 }
 
 /** Isotonic calibration of log2 odds, with linear interpolation between fitted points, clamped to [0, 1]. */

@@ -87,6 +87,22 @@ describe('generateCrmDataset', () => {
     expect(sameCity.length / lookAlikes.length).toBeLessThan(0.1);
   });
 
+  it("puts some unmatched companies at a reference company's street address, under their own name", () => {
+    const clean = collect({ ...OPTIONS, noise: 0, crmPeople: 0, crmCompanies: 3_000 });
+    const referenceByStreet = new Map<string, string>();
+    for (let i = 0; i < OPTIONS.companies; i++) {
+      const c = referenceCompanyAt(17, i);
+      referenceByStreet.set(`${c.street}|${c.city}`, c.name);
+    }
+    const unmatched = clean.filter((d) => d.truth === null).map((d) => d.record as CrmCompany);
+    const neighbours = unmatched.filter((r) => referenceByStreet.has(`${r.street}|${r.city}`));
+    expect(neighbours.length / unmatched.length).toBeGreaterThan(0.08);
+    expect(neighbours.length / unmatched.length).toBeLessThan(0.25);
+    for (const r of neighbours) expect(r.name).not.toBe(referenceByStreet.get(`${r.street}|${r.city}`));
+    const none = collect({ ...OPTIONS, noise: 0, crmPeople: 0, crmCompanies: 1_000, neighbourShare: 0 });
+    expect(none.filter((d) => d.truth === null && referenceByStreet.has(`${(d.record as CrmCompany).street}|${(d.record as CrmCompany).city}`))).toEqual([]);
+  });
+
   it('respects noMatchShare and lookAlikeShare', () => {
     const allMatched = collect({ ...OPTIONS, noMatchShare: 0, crmCompanies: 500, crmPeople: 500 });
     expect(allMatched.every((d) => d.truth !== null)).toBe(true);

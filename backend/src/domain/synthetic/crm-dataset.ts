@@ -1,9 +1,10 @@
 /**
  * A labelled CRM data set, streamed: noisy copies of reference records (truth = the reference id) mixed with
  * records of companies and people that are not in the reference set (truth = null), half of them look-alikes of a
- * reference record. Deterministic for a seed; the reference records come from `referenceSeed` (default `seed`).
+ * reference record and some of the companies its neighbours at the same address. Some CRM companies are filed under
+ * another organisation's name (a parent body, a former name). Deterministic for a seed; the reference records come from `referenceSeed` (default `seed`).
  */
-import type { CrmCompany, CrmPerson } from '@accord/shared';
+import type { CrmCompany, CrmPerson, ReferenceCompany } from '@accord/shared';
 import { noisyCrmCompany, noisyCrmPerson } from './crm-noise';
 import { createRandom, deriveSeed, type Random } from './random';
 import {
@@ -24,6 +25,11 @@ export interface CrmDatasetOptions {
   noMatchShare?: number;
   /** Share of the no-match records that look like a reference record (same distinctive name, elsewhere); default 0.5. */
   lookAlikeShare?: number;
+  /**
+   * Share of the other no-match records that are a neighbour of a reference company: another organisation at the
+   * same street address (a shared building, a co-located site); default 0.3.
+   */
+  neighbourShare?: number;
   /** Noise level passed to the CRM copies; default 1. */
   noise?: number;
 }
@@ -44,6 +50,7 @@ export function* generateCrmDataset(options: CrmDatasetOptions): Generator<Label
   const referenceSeed = options.referenceSeed ?? seed;
   const noMatchShare = options.noMatchShare ?? 0.15;
   const lookAlikeShare = options.lookAlikeShare ?? 0.5;
+  const neighbourShare = options.neighbourShare ?? 0.3;
   const noise = options.noise ?? 1;
   if (crmCompanies > 0 && companies < 1) throw new Error('CRM companies need at least one reference company');
   if (crmPeople > 0 && (people < 1 || companies < 1)) throw new Error('CRM people need reference people and companies');
@@ -55,15 +62,19 @@ export function* generateCrmDataset(options: CrmDatasetOptions): Generator<Label
   for (let n = 0; n < crmCompanies; n++) {
     const random = recordRandom(seed, SALT.company, n);
     const id = `crm-c-${n}`;
+    // Another organisation, outside the reference set, whose name the record may be filed under.
+    const otherOrganisation = referenceCompanyAt(outsiderSeed, firstOutsiderCompany + outsiderCompanies.companies + n).name;
     if (random.chance(noMatchShare)) {
       const index = firstOutsiderCompany + n;
-      const outsider = random.chance(lookAlikeShare)
-        ? lookAlikeCompanyAt({ seed: outsiderSeed, index, source: { seed: referenceSeed, index: random.int(0, companies - 1) } })
-        : referenceCompanyAt(outsiderSeed, index);
-      yield { record: noisyCrmCompany(random, outsider, { id, noise }), truth: null };
+      const source = random.int(0, companies - 1);
+      let outsider: ReferenceCompany;
+      if (random.chance(lookAlikeShare)) outsider = lookAlikeCompanyAt({ seed: outsiderSeed, index, source: { seed: referenceSeed, index: source } });
+      else if (random.chance(neighbourShare)) outsider = neighbourOf(referenceCompanyAt(outsiderSeed, index), referenceCompanyAt(referenceSeed, source));
+      else outsider = referenceCompanyAt(outsiderSeed, index);
+      yield { record: noisyCrmCompany(random, outsider, { id, noise, otherOrganisation }), truth: null };
     } else {
       const ref = referenceCompanyAt(referenceSeed, companyOrder(n));
-      yield { record: noisyCrmCompany(random, ref, { id, noise }), truth: ref.id };
+      yield { record: noisyCrmCompany(random, ref, { id, noise, otherOrganisation }), truth: ref.id };
     }
   }
 
@@ -88,6 +99,12 @@ export function* generateCrmDataset(options: CrmDatasetOptions): Generator<Label
       yield { record: noisyCrmPerson(random, person, company, { id, noise }), truth: person.id };
     }
   }
+}
+
+/** `company` moved in at `neighbour`'s address. */
+function neighbourOf(company: ReferenceCompany, neighbour: ReferenceCompany): ReferenceCompany {
+  const { street, city, state, postcode, country } = neighbour;
+  return { ...company, street, city, state, postcode, country };
 }
 
 function recordRandom(seed: number, salt: number, n: number): Random {

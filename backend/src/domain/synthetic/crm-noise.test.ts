@@ -49,6 +49,28 @@ describe('noisyCrmCompany', () => {
     for (const { crm } of companies(3)) expect(crm.name?.trim()).toBeTruthy();
   });
 
+  it('files a few companies under another organisation: as its parent body or instead of its own name', () => {
+    const other = 'Harbourside Community Services Ltd';
+    const random = createRandom(7);
+    const rows = range(SAMPLE).map((i) => noisyCrmCompany(random, referenceCompanyAt(SEED, i), { otherOrganisation: other }).name ?? '');
+    const asParent = share(rows, (name) => name.startsWith('Harbourside Community Services') && name !== other);
+    const instead = share(rows, (name) => name === other);
+    expect(asParent).toBeGreaterThan(0.01);
+    expect(instead).toBeGreaterThan(0.01);
+    expect(asParent + instead).toBeLessThan(0.12);
+    expect(share(typical.companies, (r) => r.crm.name!.startsWith('Harbourside'))).toBe(0);
+  });
+
+  it('gives some companies another line of the organisation: the same number but its last digits, or another number', () => {
+    const digits = (phone: string | null | undefined) => (phone ?? '').replace(/\D/g, '');
+    const rows = typical.companies.filter((r) => r.crm.phone && r.ref.phone);
+    const otherLine = share(rows, (r) => digits(r.crm.phone).slice(-8, -2) === digits(r.ref.phone).slice(-8, -2) && digits(r.crm.phone).slice(-2) !== digits(r.ref.phone).slice(-2));
+    const otherNumber = share(rows, (r) => digits(r.crm.phone).slice(-7, -2) !== digits(r.ref.phone).slice(-7, -2) && !/ext|x|#/.test(r.crm.phone!));
+    expect(otherLine).toBeGreaterThan(0.02);
+    expect(otherNumber).toBeGreaterThan(0.01);
+    expect(otherLine + otherNumber).toBeLessThan(0.2);
+  });
+
   it('uses the given id', () => {
     expect(typical.companies.map((c) => c.crm.id).slice(0, 3)).toEqual(['crm-c-0', 'crm-c-1', 'crm-c-2']);
   });

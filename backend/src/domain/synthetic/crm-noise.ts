@@ -19,6 +19,12 @@ export interface NoiseOptions {
   id?: string;
   /** Multiplies every noise probability: 0 = faithful copy, 1 = typical (default), 2 = very messy. */
   noise?: number;
+  /**
+   * A company's only: the name of another organisation the record may be filed under, as a parent body before the
+   * site's name ("Harbour Health - Kids First") or instead of it (a former or trading name). Without it the name
+   * always derives from the reference company's.
+   */
+  otherOrganisation?: string;
 }
 
 type Hit = (probability: number) => boolean;
@@ -40,6 +46,7 @@ export function noisyCrmCompany(random: Random, ref: ReferenceCompany, options: 
   const hit = hitter(random, options.noise);
   const country = countryCodeOf(ref.country);
   const crm: CrmCompany = { kind: 'company', id: options.id ?? `crm-${ref.id}`, name: noisyCompanyName(random, { company: ref, hit }) };
+  if (options.otherOrganisation && hit(0.06)) crm.name = filedUnder(random, { name: crm.name!, other: options.otherOrganisation });
   if (ref.domain && !hit(0.1)) {
     // Domain only (HubSpot), website only (Salesforce) or both; a faithful copy keeps the plain domain.
     const form = (options.noise ?? 1) > 0 ? random.next() : 0;
@@ -128,6 +135,12 @@ function noisyCompanyName(random: Random, options: { company: ReferenceCompany; 
   return name;
 }
 
+/** A site filed under its parent body ("Parent - Site"), or under a name unrelated to the reference one. */
+function filedUnder(random: Random, options: { name: string; other: string }): string {
+  if (random.chance(0.5)) return options.other;
+  return `${splitLegalSuffix(options.other).base}${random.pick([' - ', ' ', ': '])}${options.name}`;
+}
+
 function hitter(random: Random, noise = 1): Hit {
   if (noise <= 0) return () => false;
   return (probability) => random.chance(probability * noise > 0.95 ? 0.95 : probability * noise);
@@ -174,7 +187,11 @@ function noisyPhone(random: Random, phone: string, hit: Hit): string {
     const local = localPart(phone);
     if (local) return local;
   }
-  const formatted = hit(0.8) ? formatPhoneLoosely(random, phone) : phone;
+  // Another line of the same organisation: a direct line beside the switchboard, or a site's own number.
+  let number = phone;
+  if (hit(0.05)) number = withOtherDigits(random, { phone, count: 2 });
+  else if (hit(0.04)) number = withOtherDigits(random, { phone, count: 7 });
+  const formatted = hit(0.8) ? formatPhoneLoosely(random, number) : number;
   return hit(0.01) ? withSwappedDigits(random, formatted) : formatted;
 }
 
@@ -184,6 +201,16 @@ function localPart(phone: string): string | null {
   if (au) return `${au[1]} ${au[2]}`;
   const us = /^\+1\d{3}(\d{3})(\d{4})$/.exec(phone);
   return us ? `${us[1]}-${us[2]}` : null;
+}
+
+/** The number with its last `count` digits drawn afresh (extension text left alone). */
+function withOtherDigits(random: Random, options: { phone: string; count: number }): string {
+  const { phone, count } = options;
+  const positions = [...phone.replace(/ ext \d+$/, '').matchAll(/\d/g)].map((m) => m.index);
+  if (positions.length <= count + 2) return phone;
+  let out = phone;
+  for (const at of positions.slice(-count)) out = out.slice(0, at) + String(random.int(0, 9)) + out.slice(at + 1);
+  return out;
 }
 
 /** A mistyped number: two neighbouring digits among the last five swapped. */
