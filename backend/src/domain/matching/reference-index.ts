@@ -186,7 +186,7 @@ export class KindBuilder {
 
   add(record: IndexedRecord): number {
     const n = this.next;
-    for (const [field, value] of record.terms) this.terms.add(field, value);
+    this.terms.addRecord(record.termValues);
     this.blocks.add(`id:${record.id}`, n);
     for (const k of record.keys) this.blocks.add(k.key, n);
     this.ids.append(record.id);
@@ -213,7 +213,8 @@ export interface IndexedRecord {
   label: string;
   packed: string;
   keys: readonly { key: string }[];
-  terms: readonly [field: string, value: string | null][];
+  /** The values the index counts, in the order of the kind's term fields (companyTermFields / personTermFields). */
+  termValues: readonly (string | null)[];
 }
 
 /** Features, packed form and blocking keys of a reference company. */
@@ -224,10 +225,7 @@ export function indexedCompany(record: ReferenceCompany, ctx: FeatureContext): I
     label: record.name,
     packed: packCompany(f),
     keys: companyBlockingKeys(f),
-    terms: [
-      ['city', f.city],
-      ['postcode', f.postcode],
-    ],
+    termValues: [f.city, f.postcode], // companyTermFields
   };
 }
 
@@ -241,13 +239,8 @@ export function indexedPerson(
   const keys = personBlockingKeys(f);
   // The company's name is looked up at match time; only what blocking needs is kept here.
   f.companyName = null;
-  const terms: IndexedRecord['terms'] = [
-    ['firstName', f.first],
-    ['lastName', f.last],
-    ['city', f.city],
-    ['postcode', f.postcode],
-  ];
-  return { id: record.id, label: personLabel(record), packed: packPerson(f), keys, terms };
+  const termValues = [f.first, f.last, f.city, f.postcode]; // personTermFields
+  return { id: record.id, label: personLabel(record), packed: packPerson(f), keys, termValues };
 }
 
 /** A growable Uint32Array. */

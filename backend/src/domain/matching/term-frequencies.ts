@@ -15,49 +15,62 @@ export const personTermFields = ['firstName', 'lastName', 'city', 'postcode'] as
 export const companyTermFields = ['city', 'postcode'] as const;
 
 export class TermFrequencies implements TermShares {
-  private readonly counts = new Map<string, Map<string, number>>();
-  private readonly totals = new Map<string, number>();
+  /** Per field (in the constructor's order): value → records holding it, and records with the field present. */
+  private readonly counts: Map<string, number>[];
+  private readonly totals: number[];
+  private readonly fieldIndex: Map<string, number>;
 
-  constructor(fields: readonly string[]) {
-    for (const f of fields) {
-      this.counts.set(f, new Map());
-      this.totals.set(f, 0);
-    }
+  constructor(private readonly fields: readonly string[]) {
+    this.counts = fields.map(() => new Map());
+    this.totals = fields.map(() => 0);
+    this.fieldIndex = new Map(fields.map((f, i) => [f, i]));
   }
 
   /** Counts one record's value of `field`; absent values and unknown fields are ignored. */
   add(field: string, value: string | null): void {
-    const counts = this.counts.get(field);
-    if (!counts || !value) return;
+    const i = this.fieldIndex.get(field);
+    if (i !== undefined) this.addAt(i, value);
+  }
+
+  /** Counts one record's values of every field, in the constructor's order (what the index builder calls). */
+  addRecord(values: readonly (string | null)[]): void {
+    for (let i = 0; i < values.length; i++) this.addAt(i, values[i]!);
+  }
+
+  private addAt(i: number, value: string | null): void {
+    if (!value) return;
+    const counts = this.counts[i]!;
     counts.set(value, (counts.get(value) ?? 0) + 1);
-    this.totals.set(field, this.totals.get(field)! + 1);
+    this.totals[i]!++;
   }
 
   /** Adds counts taken from another TermFrequencies (a shard's, or another thread's). */
   addCounts(counts: TermCounts): void {
     for (const [field, entries] of Object.entries(counts)) {
-      const fieldCounts = this.counts.get(field);
-      if (!fieldCounts) continue;
+      const i = this.fieldIndex.get(field);
+      if (i === undefined) continue;
+      const fieldCounts = this.counts[i]!;
       let added = 0;
       for (const [value, n] of entries) {
         fieldCounts.set(value, (fieldCounts.get(value) ?? 0) + n);
         added += n;
       }
-      this.totals.set(field, this.totals.get(field)! + added);
+      this.totals[i]! += added;
     }
   }
 
   toCounts(): TermCounts {
     const out: TermCounts = {};
-    for (const [field, fieldCounts] of this.counts) out[field] = [...fieldCounts];
+    this.fields.forEach((field, i) => (out[field] = [...this.counts[i]!]));
     return out;
   }
 
   share(field: string, value: string): number | undefined {
-    const total = this.totals.get(field);
+    const i = this.fieldIndex.get(field);
+    const total = i === undefined ? 0 : this.totals[i]!;
     if (!total) return undefined;
     // A value no reference record holds (only possible for a caller's own value) counts as held once.
-    return Math.max(1, this.counts.get(field)!.get(value) ?? 0) / total;
+    return Math.max(1, this.counts[i!]!.get(value) ?? 0) / total;
   }
 }
 

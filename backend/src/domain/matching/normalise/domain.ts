@@ -20,22 +20,12 @@ export function isFreeMailDomain(domain: string): boolean {
 }
 
 /**
- * Results of normaliseDomain by raw input. The public-suffix lookup costs a few µs and the same hosts come back again
- * and again (every person of a company, every CRM record of a tenant), so a bounded memo pays for itself. The function
- * is pure, so the memo cannot change a result; it is emptied when full to keep memory bounded.
+ * Registrable domain (lowercase) of a domain, URL or email, or null when there is none (IPs, localhost, junk).
+ * (A memo of answers by input was measured slower than tldts itself: reference domains rarely repeat.)
  */
-const domainMemo = new Map<string, string | null>();
-const DOMAIN_MEMO_SIZE = 100_000;
-
-/** Registrable domain (lowercase) of a domain, URL or email, or null when there is none (IPs, localhost, junk). */
 export function normaliseDomain(input: string | null | undefined): string | null {
   if (!input) return null;
-  const known = domainMemo.get(input);
-  if (known !== undefined) return known;
-  const domain = registrableDomain(input);
-  if (domainMemo.size >= DOMAIN_MEMO_SIZE) domainMemo.clear();
-  domainMemo.set(input, domain);
-  return domain;
+  return registrableDomain(input);
 }
 
 function registrableDomain(input: string): string | null {
@@ -44,12 +34,24 @@ function registrableDomain(input: string): string | null {
   if (s.length > MAX_INPUT_LENGTH) s = s.slice(0, MAX_INPUT_LENGTH);
   const at = s.lastIndexOf('@');
   if (at >= 0) s = s.slice(at + 1);
-  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-  const end = s.search(/[/?#:\s,;]/);
-  if (end >= 0) s = s.slice(0, end);
-  s = s.replace(/\.+$/, '');
+  // A bare host ("acme.com.au", most inputs) needs none of the trimming below.
+  if (!isBareHost(s)) {
+    s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+    const end = s.search(/[/?#:\s,;]/);
+    if (end >= 0) s = s.slice(0, end);
+    s = s.replace(/\.+$/, '');
+  }
   if (s === '' || !s.includes('.')) return null;
   const parsed = parse(s, { allowPrivateDomains: false, extractHostname: false, validateHostname: true });
   if (parsed.isIp || !parsed.domain || !parsed.isIcann) return null;
   return parsed.domain;
+}
+
+/** Only [a-z0-9.-], not ending in a dot: what the scheme, path and trailing-dot trimming would leave unchanged. */
+function isBareHost(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45)) return false;
+  }
+  return s.charCodeAt(s.length - 1) !== 46;
 }

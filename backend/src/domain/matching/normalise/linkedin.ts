@@ -8,13 +8,16 @@ export function normaliseLinkedinUrl(input: string | null | undefined): string |
   const s = input.trim().slice(0, MAX_INPUT_LENGTH);
   const m = LINKEDIN.exec(s);
   if (!m) return null;
-  let slug: string;
-  try {
-    slug = decodeURIComponent(m[2]!);
-  } catch {
-    slug = m[2]!;
+  let slug = m[2]!;
+  if (slug.includes('%')) {
+    try {
+      // The pattern stops the slug at the first '/'; only an encoded one ("%2F") can leave a trailing slash.
+      slug = decodeURIComponent(slug).replace(/\/+$/, '');
+    } catch {
+      // not valid percent-encoding: the slug as written
+    }
   }
-  slug = slug.toLowerCase().replace(/\/+$/, '');
+  slug = slug.toLowerCase();
   if (slug === '') return null;
   const kind = m[1]!.toLowerCase() === 'pub' ? 'in' : m[1]!.toLowerCase();
   return `${kind}/${slug}`;
