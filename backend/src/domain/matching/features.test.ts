@@ -1,4 +1,4 @@
-import { companyFeatures, packCompany, packPerson, personFeatures, unpackCompany, unpackPerson } from './features';
+import { companyFeatures, packCompany, packPerson, personFeatures, siteName, unpackCompany, unpackPerson } from './features';
 
 const ctx = { defaultCountry: 'AU' };
 
@@ -56,5 +56,23 @@ describe('matching features', () => {
     );
     expect(f.firstCanonical).toBe('robert');
     expect(unpackPerson(packPerson(f))).toEqual(f);
+  });
+
+  it.each([
+    ['Chicago Public Schools - Beethoven', 'Beethoven'],
+    ['Henry Booth House: Hyde Park Center', 'Hyde Park Center'],
+    ['Acme - NSW', null],
+    ['Smith-Jones Plumbing', null],
+    ['Acme -', null],
+    ['', null],
+    ['🏢 - 🏢🏢', null],
+    [`${'x'.repeat(10_000)} - Beethoven`, null],
+  ])('reads the site of %p as %p', (name, site) => {
+    expect(siteName(name)).toBe(site);
+  });
+
+  it('files a "Parent - Site" company under its site name too', () => {
+    const f = companyFeatures({ kind: 'company', id: 'c', name: 'Chicago Public Schools - Beethoven Elementary' }, ctx);
+    expect(f.names).toEqual(['chicago public schools beethoven elementary', 'beethoven elementary']);
   });
 });

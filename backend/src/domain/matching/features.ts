@@ -11,6 +11,7 @@ import { normaliseEmail } from './normalise/email';
 import { normaliseLinkedinUrl } from './normalise/linkedin';
 import { canonicalGivenName, normalisePersonName } from './normalise/person-name';
 import { phoneForMatching, toCountryCode } from './normalise/phone';
+import { foldText, MAX_INPUT_LENGTH } from './normalise/text';
 
 export interface FeatureContext {
   /** Country assumed for national phone formats when the record has none (tenant setting). */
@@ -59,11 +60,12 @@ export function companyFeatures(record: CrmCompany | ReferenceCompany, ctx: Feat
   const names: string[] = [];
   const legal = normaliseCompanyName(record.name);
   if (legal) names.push(legal.full);
-  if ('tradingNames' in record && record.tradingNames) {
-    for (const t of record.tradingNames) {
-      const n = normaliseCompanyName(t);
-      if (n && !names.includes(n.full)) names.push(n.full);
-    }
+  const alsoKnownAs = 'tradingNames' in record && record.tradingNames ? [...record.tradingNames] : [];
+  const site = record.name ? siteName(record.name) : null;
+  if (site !== null) alsoKnownAs.push(site);
+  for (const t of alsoKnownAs) {
+    const n = normaliseCompanyName(t);
+    if (n && !names.includes(n.full)) names.push(n.full);
   }
   const website = 'website' in record ? record.website : undefined;
   const country = toCountryCode(record.country);
@@ -80,6 +82,18 @@ export function companyFeatures(record: CrmCompany | ReferenceCompany, ctx: Feat
     linkedin: normaliseLinkedinUrl(record.linkedinUrl),
   };
 }
+
+/**
+ * The site of a "Parent - Site" or "Parent: Site" name ("Chicago Public Schools - Beethoven" → "Beethoven"), when it
+ * has four letters or digits or more: how multi-site organisations file their sites, and what a CRM often keeps alone.
+ */
+export function siteName(name: string): string | null {
+  const m = SITE_SUFFIX.exec(name.length > MAX_INPUT_LENGTH ? name.slice(0, MAX_INPUT_LENGTH) : name);
+  const site = m?.[1]?.trim();
+  return site !== undefined && foldText(site).replace(/ /g, '').length >= 4 ? site : null;
+}
+
+const SITE_SUFFIX = /(?:\s-|:)\s+(.+)$/;
 
 /** The record's country, else the tenant's, else Australia: the country national phone formats are read in. */
 function phoneCountry(recordCountry: string | undefined, ctx: FeatureContext): string {
