@@ -38,15 +38,17 @@ export interface Candidate {
 /**
  * Sums key strengths per reference record with a dense scratch array (reset through the touched list), which is
  * several times faster than a Map on the hot path. Weak keys (strength < 3) give up earlier on large blocks.
- * Strengths are small integers, so a Uint32Array holds their sums exactly at half the cache footprint of doubles.
+ * Strengths are small integers: a byte per record holds their sums (a person's keys add up to 58 at most; a company
+ * needs dozens of distinct name words to pass 255, where the sum saturates), a quarter of the cache footprint of a
+ * Uint32Array over two million records.
  */
 class Ranker {
-  private strength = new Uint32Array(0);
+  private strength = new Uint8Array(0);
   private touched = new Uint32Array(1024);
 
   rank(keys: BlockingKey[], index: ReferenceIndex, kind: 'company' | 'person', options: CandidateOptions): number[] {
     const size = kind === 'company' ? index.companyCount() : index.personCount();
-    if (this.strength.length < size) this.strength = new Uint32Array(Math.max(size, this.strength.length * 2, 1024));
+    if (this.strength.length < size) this.strength = new Uint8Array(Math.max(size, this.strength.length * 2, 1024));
     const strength = this.strength;
     let touched = this.touched;
     let count = 0;
@@ -60,8 +62,10 @@ class Ranker {
       }
       for (let i = 0; i < records.length; i++) {
         const r = records[i]!;
-        if (strength[r] === 0) touched[count++] = r;
-        strength[r] = strength[r]! + k.strength;
+        const before = strength[r]!;
+        if (before === 0) touched[count++] = r;
+        const sum = before + k.strength;
+        strength[r] = sum > 255 ? 255 : sum;
       }
     }
     const result = count <= options.maxCandidates ? Array.from(touched.subarray(0, count)) : topRecords(touched, count, strength, options.maxCandidates);
@@ -74,7 +78,7 @@ class Ranker {
  * The `k` records with the highest strength (ties: lower record number first), best first: the first `k` of the
  * touched list sorted that way, found by insertion into a short sorted list instead of sorting the whole list.
  */
-function topRecords(touched: Uint32Array, count: number, strength: Uint32Array, k: number): number[] {
+function topRecords(touched: Uint32Array, count: number, strength: Uint8Array, k: number): number[] {
   const best: number[] = [];
   for (let t = 0; t < count; t++) {
     const r = touched[t]!;
@@ -89,7 +93,7 @@ function topRecords(touched: Uint32Array, count: number, strength: Uint32Array, 
   return best;
 }
 
-function isRankedBefore(a: number, b: number, strength: Uint32Array): boolean {
+function isRankedBefore(a: number, b: number, strength: Uint8Array): boolean {
   return strength[a]! > strength[b]! || (strength[a] === strength[b] && a < b);
 }
 

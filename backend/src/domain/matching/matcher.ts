@@ -87,7 +87,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
       for (const s of scored) scores.push(s.score);
       const probabilities = candidateProbabilities(model, scores, referenceCount);
       // Only the candidates a person will see are explained; the rest only needed a score.
-      const shown = scored.slice(0, runnersUpCount + 2);
+      // The top and its runners-up (a chosen record outside them is added below).
+      const shown = scored.slice(0, runnersUpCount + 1);
       if (chosenRecord !== undefined && !shown.some((s) => s.record === chosenRecord)) {
         const chosen = scored.find((s) => s.record === chosenRecord);
         if (chosen) shown.unshift(chosen);
