@@ -57,6 +57,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     company: new LevelWeights(models.company, companyFields),
     person: new LevelWeights(models.person, personFields),
   };
+  const clock = new IsoClock();
   // Comparison rows reused from record to record: candidate i of a query is compared into rows[kind][i].
   const rows: Record<RecordKind, ComparisonRow[]> = { company: [], person: [] };
   const rowAt = (kind: RecordKind, i: number): ComparisonRow => {
@@ -104,27 +105,16 @@ export function createMatcher(options: MatcherOptions): Matcher {
           reasons: weights[kind].reasons(comparedPair(search, s)),
         });
       }
-      // Built field by field: object spread was measured to cost microseconds per call on this hot path.
-      const result = (fields: Pick<MatchResult, 'candidate' | 'confidence' | 'band' | 'runnersUp' | 'decidedBy'>): MatchResult => ({
-        recordId: record.id,
-        kind,
-        candidate: fields.candidate,
-        confidence: fields.confidence,
-        band: fields.band,
-        runnersUp: fields.runnersUp,
-        decidedBy: fields.decidedBy,
-        modelVersion: model.version,
-        matchedAt: now.toISOString(),
-      });
+      const stamp = { recordId: record.id, kind, modelVersion: model.version, matchedAt: clock.isoOf(now) };
 
       if (overrides?.chosen && chosenRecord !== undefined) {
         const chosen = candidates.find((c) => c.referenceId === overrides.chosen!.referenceId)!;
         const others = candidates.filter((c) => c !== chosen).slice(0, runnersUpCount);
-        return result({ candidate: chosen, confidence: 1, band: 'auto', runnersUp: others, decidedBy: overrides.chosen.decision });
+        return resultOf(stamp, { candidate: chosen, confidence: 1, band: 'auto', runnersUp: others, decidedBy: overrides.chosen.decision });
       }
       const top = candidates[0];
       if (overrides?.noneOfThese || !top) {
-        return result({
+        return resultOf(stamp, {
           candidate: null,
           confidence: 0,
           band: 'none',
@@ -134,7 +124,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       }
       const confidence = top.probability;
       const band = confidence >= thresholds.auto ? 'auto' : confidence >= thresholds.review ? 'review' : 'none';
-      return result({
+      return resultOf(stamp, {
         candidate: band === 'none' ? null : top,
         confidence,
         band,
@@ -143,6 +133,38 @@ export function createMatcher(options: MatcherOptions): Matcher {
       });
     },
   };
+}
+
+type ResultFields = Pick<MatchResult, 'candidate' | 'confidence' | 'band' | 'runnersUp' | 'decidedBy'>;
+
+// Built field by field: object spread was measured to cost microseconds per call on this hot path.
+function resultOf(stamp: Pick<MatchResult, 'recordId' | 'kind' | 'modelVersion' | 'matchedAt'>, fields: ResultFields): MatchResult {
+  return {
+    recordId: stamp.recordId,
+    kind: stamp.kind,
+    candidate: fields.candidate,
+    confidence: fields.confidence,
+    band: fields.band,
+    runnersUp: fields.runnersUp,
+    decidedBy: fields.decidedBy,
+    modelVersion: stamp.modelVersion,
+    matchedAt: stamp.matchedAt,
+  };
+}
+
+/** `now` as ISO text, remembered for the last instant asked (a batch matches many records at one `now`). */
+class IsoClock {
+  private instant = Number.NaN;
+  private iso = '';
+
+  isoOf(now: Date): string {
+    const t = now.getTime();
+    if (t !== this.instant) {
+      this.iso = now.toISOString();
+      this.instant = t;
+    }
+    return this.iso;
+  }
 }
 
 interface Scored {

@@ -172,8 +172,10 @@ function compareDomains(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
   // acme.com vs acme.com.au: the same brand under another suffix.
-  const la = a.split('.', 1)[0];
-  return la !== undefined && la.length >= 3 && la === b.split('.', 1)[0] ? 'strong' : 'disagree';
+  const la = a.indexOf('.');
+  const label = la < 0 ? a.length : la;
+  const lb = b.indexOf('.');
+  return label >= 3 && (lb < 0 ? b.length : lb) === label && b.startsWith(a.slice(0, label)) ? 'strong' : 'disagree';
 }
 
 /** Street words that say little on their own: directions and street types. */
