@@ -44,10 +44,10 @@ export function companyBlockingKeys(f: CompanyFeatures): BlockingKey[] {
 
 /**
  * House number and street name ("12|george"), or null when the street has no number or no name word: the part of
- * an address that survives unit and level prefixes, street-type spellings and a dropped second line.
+ * an address that survives unit and level prefixes, street-type spellings and a dropped second line. `number` is the
+ * street's house number when the caller already has it.
  */
-export function streetKey(street: string | null): string | null {
-  const number = streetNumber(street);
+export function streetKey(street: string | null, number: string | null = streetNumber(street)): string | null {
   if (!number || !street) return null;
   for (const w of street.split(' ')) {
     // Numbered streets ("59th") are names; house and unit numbers ("12", "12a") are not.
@@ -93,7 +93,7 @@ export function personBlockingKeys(f: PersonFeatures): BlockingKey[] {
   // Both names mistyped or changed, postcode mistyped: the given name or the house in the suburb.
   if (f.city && first) keys.push({ key: `fc:${first}|${f.city}`, strength: 1 });
   if (f.city && number) keys.push({ key: `cn:${f.city}|${number}`, strength: 1 });
-  const address = streetKey(f.street);
+  const address = streetKey(f.street, number);
   if (address) keys.push({ key: `sa:${address}`, strength: 2 });
   return keys;
 }

@@ -16,12 +16,12 @@ export const companyTermFields = ['city', 'postcode'] as const;
 
 export class TermFrequencies implements TermShares {
   /** Per field (in the constructor's order): value → records holding it, and records with the field present. */
-  private readonly counts: Map<string, number>[];
+  private readonly counters: Map<string, { n: number }>[];
   private readonly totals: number[];
   private readonly fieldIndex: Map<string, number>;
 
   constructor(private readonly fields: readonly string[]) {
-    this.counts = fields.map(() => new Map());
+    this.counters = fields.map(() => new Map());
     this.totals = fields.map(() => 0);
     this.fieldIndex = new Map(fields.map((f, i) => [f, i]));
   }
@@ -39,8 +39,11 @@ export class TermFrequencies implements TermShares {
 
   private addAt(i: number, value: string | null): void {
     if (!value) return;
-    const counts = this.counts[i]!;
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+    // A counter object per distinct value: one map lookup for a value seen before (most of them), not two.
+    const counters = this.counters[i]!;
+    const counter = counters.get(value);
+    if (counter === undefined) counters.set(value, { n: 1 });
+    else counter.n++;
     this.totals[i]!++;
   }
 
@@ -49,10 +52,12 @@ export class TermFrequencies implements TermShares {
     for (const [field, entries] of Object.entries(counts)) {
       const i = this.fieldIndex.get(field);
       if (i === undefined) continue;
-      const fieldCounts = this.counts[i]!;
+      const counters = this.counters[i]!;
       let added = 0;
       for (const [value, n] of entries) {
-        fieldCounts.set(value, (fieldCounts.get(value) ?? 0) + n);
+        const counter = counters.get(value);
+        if (counter === undefined) counters.set(value, { n });
+        else counter.n += n;
         added += n;
       }
       this.totals[i]! += added;
@@ -61,7 +66,7 @@ export class TermFrequencies implements TermShares {
 
   toCounts(): TermCounts {
     const out: TermCounts = {};
-    this.fields.forEach((field, i) => (out[field] = [...this.counts[i]!]));
+    this.fields.forEach((field, i) => (out[field] = Array.from(this.counters[i]!, ([value, counter]) => [value, counter.n])));
     return out;
   }
 
@@ -70,7 +75,7 @@ export class TermFrequencies implements TermShares {
     const total = i === undefined ? 0 : this.totals[i]!;
     if (!total) return undefined;
     // A value no reference record holds (only possible for a caller's own value) counts as held once.
-    return Math.max(1, this.counts[i!]!.get(value) ?? 0) / total;
+    return Math.max(1, this.counters[i!]!.get(value)?.n ?? 0) / total;
   }
 }
 

@@ -29,7 +29,7 @@ const US_STATES: Readonly<Record<string, string>> = {
 export function normaliseState(input: string | null | undefined): string | null {
   const s = foldText(input);
   if (s === '') return null;
-  return (Object.hasOwn(AU_STATES, s) ? AU_STATES[s] : Object.hasOwn(US_STATES, s) ? US_STATES[s] : undefined) ?? s.replace(/ /g, '');
+  return (Object.hasOwn(AU_STATES, s) ? AU_STATES[s] : Object.hasOwn(US_STATES, s) ? US_STATES[s] : undefined) ?? (s.includes(' ') ? s.replace(/ /g, '') : s);
 }
 
 /** Postcode without spaces, lowercase; US ZIP+4 cut to five digits. */
