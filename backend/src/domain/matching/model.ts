@@ -3,7 +3,7 @@
  * pairs (m from true pairs, u from random pairs, so blocking does not bias it), the share of records that have a
  * match (the prior), and an isotonic calibration of the resulting probability. Stored as versioned JSON per kind.
  */
-import { fieldComparisonSchema, recordKindSchema, type FieldComparison, type MatchReason } from '@accord/shared';
+import { fieldComparisonSchema, recordKindSchema, type FieldComparison } from '@accord/shared';
 import { z } from 'zod';
 import type { Comparison } from './compare/compare-fields';
 
@@ -64,17 +64,6 @@ export function comparisonWeight(model: MatchingModel, c: Comparison): number {
 /** The weight of an exact agreement on a value `share` of the reference holds, for a field agreeing exactly on a match with probability `m`. */
 export function termFrequencyWeight(m: number, share: number): number {
   return Math.min(MAX_TERM_WEIGHT, Math.max(0, Math.log2(m / share)));
-}
-
-/** Every comparison with its weight, for showing why a candidate scored as it did. */
-export function explain(model: MatchingModel, comparisons: readonly Comparison[]): MatchReason[] {
-  return comparisons.map((c) => ({
-    field: c.field,
-    comparison: c.level,
-    weight: Math.round(comparisonWeight(model, c) * 100) / 100,
-    crmValue: c.crmValue,
-    referenceValue: c.referenceValue,
-  }));
 }
 
 export function weightOf(model: MatchingModel, field: string, level: FieldComparison): number {

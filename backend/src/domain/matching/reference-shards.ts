@@ -1,8 +1,8 @@
 /**
  * Building the reference index in shards, on several threads: consecutive runs of companies, then of people, are
- * indexed apart and joined in order. Joining gives exactly the index the one-pass builder gives for the same records
- * when every company comes before the people (record numbers continue from shard to shard, and merging the shards'
- * sorted blocking pairs keeps equal hashes in record order, as one stable sort of all of them would).
+ * indexed apart and joined in order. Joining gives an index that answers every lookup as the one-pass builder's does
+ * for the same records when every company comes before the people (record numbers continue from shard to shard, and
+ * the shards' sorted blocking pairs are kept as runs in record order, searched in turn).
  */
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
 import type { FeatureContext } from './features';

@@ -35,7 +35,7 @@ export class ComparisonRow {
   }
 }
 
-/** Level codes in a row, best first. */
+/** Level codes in a row, best first (a lower code is a better level). */
 export const levelsByCode: readonly Level[] = ['exact', 'strong', 'fuzzy', 'disagree', 'missing'];
 
 function levelCode(level: Level): number {
@@ -141,7 +141,7 @@ function bestNameLevel(crmName: string | null, referenceNames: string[], row: Co
   let best: Level = 'disagree';
   for (let i = 0; i < referenceNames.length; i++) {
     const level = compareNames(crmName, referenceNames[i]!);
-    if (levelRank[level] < levelRank[best]) {
+    if (levelCode(level) < levelCode(best)) {
       best = level;
       row.nameIndex = i;
     }
@@ -149,8 +149,6 @@ function bestNameLevel(crmName: string | null, referenceNames: string[], row: Co
   }
   return best;
 }
-
-const levelRank: Record<Level, number> = { exact: 0, strong: 1, fuzzy: 2, disagree: 3, missing: 4 };
 
 /** Phones in E.164, or bare local digits when the area code was left off (see phoneForMatching). */
 export function comparePhones(a: string | null, b: string | null): Level {

@@ -25,10 +25,6 @@ export function isFreeMailDomain(domain: string): boolean {
  */
 export function normaliseDomain(input: string | null | undefined): string | null {
   if (!input) return null;
-  return registrableDomain(input);
-}
-
-function registrableDomain(input: string): string | null {
   let s = input.trim().toLowerCase();
   if (s === '') return null;
   if (s.length > MAX_INPUT_LENGTH) s = s.slice(0, MAX_INPUT_LENGTH);
