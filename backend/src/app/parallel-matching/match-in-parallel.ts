@@ -14,6 +14,8 @@ export async function useIndex(pool: MatchingPool, request: { index: ReferenceIn
   await pool.broadcast({ op: 'useIndex', data: request.index.data, models: request.models });
 }
 
+const IN_FLIGHT_PER_WORKER = 2;
+
 export async function matchInParallel(
   pool: MatchingPool,
   request: { records: readonly CrmRecord[]; ctx: FeatureContext; thresholds: MatchThresholds; now: Date; batchSize?: number; withResults: boolean },
@@ -33,6 +35,8 @@ export async function matchInParallel(
       latencies.set(reply.latencies, from);
     }
   };
-  await Promise.all(Array.from({ length: pool.size }, (_, w) => work(w)));
+  // Two batches outstanding per worker: the next one is already queued when a worker finishes, instead of the worker
+  // waiting while the main thread hears its reply and copies the next batch over.
+  await Promise.all(Array.from({ length: pool.size * IN_FLIGHT_PER_WORKER }, (_, k) => work(k % pool.size)));
   return { results, latencies };
 }

@@ -70,6 +70,22 @@ describe('candidateLogOdds', () => {
     expect(odds.every(Number.isFinite)).toBe(true);
     expect(odds[0]).toBeCloseTo(10, 6);
   });
+
+  it('equals the definition, summed afresh for each candidate, to the last bit', () => {
+    // odds_i = L_i − top_i − log2(2^−top_i + Σ_{j≠i} 2^(L_j − top_i)), top_i = max(0, max_{j≠i} L_j)
+    const byDefinition = (ls: number[]) =>
+      ls.map((own, i) => {
+        const top = Math.max(0, ...ls.filter((_, j) => j !== i));
+        let sum = 2 ** -top;
+        ls.forEach((l, j) => j !== i && (sum += 2 ** (l - top)));
+        return own - top - Math.log2(sum);
+      });
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const cases: number[][] = [[], [5], [-4], [30, 30], [30, 30, 12], [-2, -2, -9], [0, 0]];
+    for (let c = 0; c < 500; c++) cases.push(Array.from({ length: 1 + Math.floor(random() * 9) }, () => Math.round((random() * 120 - 60) * 4) / 4));
+    for (const ls of cases) expect(candidateLogOdds(ls)).toEqual(byDefinition(ls));
+  });
 });
 
 describe('candidateProbabilities', () => {

@@ -89,13 +89,33 @@ export function pairLogOdds(model: MatchingModel, score: number, referenceCount:
  * "certain": a candidate at 39 bits with a runner-up at 17 keeps its 22-bit lead.
  */
 export function candidateLogOdds(pairLogOdds: readonly number[]): number[] {
-  return pairLogOdds.map((own, i) => {
-    let top = 0; // the "none of them" term, 2^0
-    for (let j = 0; j < pairLogOdds.length; j++) if (j !== i && pairLogOdds[j]! > top) top = pairLogOdds[j]!;
+  const n = pairLogOdds.length;
+  // The largest competitor of candidate i (or the "none of them" term, 2^0) is the largest of all unless i is that
+  // one, then the second largest: two scales in all, so the powers are taken 2n times rather than n² times. The sums
+  // add the same terms in the same order as summing afresh for each i, so the result is the same to the last bit.
+  let first = -1;
+  for (let j = 0; j < n; j++) if (first < 0 || pairLogOdds[j]! > pairLogOdds[first]!) first = j;
+  let second = 0;
+  for (let j = 0; j < n; j++) if (j !== first && pairLogOdds[j]! > second) second = pairLogOdds[j]!;
+  const scaleOthers = first < 0 ? 0 : Math.max(0, pairLogOdds[first]!);
+  const termsOthers = scaledTerms(pairLogOdds, scaleOthers);
+  const termsFirst = scaledTerms(pairLogOdds, second);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const top = i === first ? second : scaleOthers;
+    const terms = i === first ? termsFirst : termsOthers;
     let sum = 2 ** -top;
-    for (let j = 0; j < pairLogOdds.length; j++) if (j !== i) sum += 2 ** (pairLogOdds[j]! - top);
-    return own - top - Math.log2(sum);
-  });
+    for (let j = 0; j < n; j++) if (j !== i) sum += terms[j]!;
+    out[i] = pairLogOdds[i]! - top - Math.log2(sum);
+  }
+  return out;
+}
+
+/** 2^(L_j − top) for every j. */
+function scaledTerms(pairLogOdds: readonly number[], top: number): Float64Array {
+  const terms = new Float64Array(pairLogOdds.length);
+  for (let j = 0; j < pairLogOdds.length; j++) terms[j] = 2 ** (pairLogOdds[j]! - top);
+  return terms;
 }
 
 /**

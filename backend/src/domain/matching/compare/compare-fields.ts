@@ -53,11 +53,15 @@ function levelCode(level: Level): number {
   }
 }
 
-/** Writes a level; an exact agreement on a term-frequency field also gets the value's share, so a rare value can weigh more. */
-function put(row: ComparisonRow, field: { index: number; name: string; terms: TermShares | null }, level: Level, referenceValue: string | null): void {
+/**
+ * Writes a level; an exact agreement on a term-frequency field also gets the value's share, so a rare value can weigh
+ * more. The share is looked up by the CRM value, which an exact agreement equals: the CRM string meets every
+ * candidate, so the map hashes it once, where each reference string is fresh from unpacking.
+ */
+function put(row: ComparisonRow, field: { index: number; name: string; terms: TermShares | null }, level: Level, crmValue: string | null): void {
   row.levels[field.index] = levelCode(level);
   let share: number | undefined;
-  if (level === 'exact' && field.terms !== null && referenceValue !== null) share = field.terms.share(field.name, referenceValue);
+  if (level === 'exact' && field.terms !== null && crmValue !== null) share = field.terms.share(field.name, crmValue);
   row.termShares[field.index] = share ?? Number.NaN;
 }
 
@@ -81,11 +85,32 @@ function exactOnly(a: string | null, b: string | null): Level {
   return a === b ? 'exact' : 'disagree';
 }
 
-/** Company names (and a person's employer name): token order, suffixes and small typos tolerated. */
+/**
+ * A one-entry memo for the CRM side of a comparison: a CRM record's value meets each of its candidates in turn, so
+ * what is derived from it alone is worked out once per record rather than once per candidate.
+ */
+class LastValue<T> {
+  private key: string | undefined;
+  private value: T | undefined;
+
+  constructor(private readonly derive: (s: string) => T) {}
+
+  of(s: string): T {
+    if (s !== this.key) {
+      this.value = this.derive(s);
+      this.key = s;
+    }
+    return this.value!;
+  }
+}
+
+const crmNameWords = new LastValue((name) => name.split(' '));
+
+/** Company names (and a person's employer name): token order, suffixes and small typos tolerated. `a` is the CRM side. */
 export function compareNames(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
-  const ta = a.split(' ');
+  const ta = crmNameWords.of(a);
   const tb = b.split(' ');
   // The same words in another order (only possible when the lengths agree).
   if (a.length === b.length && ta.length === tb.length && ta.slice().sort().join(' ') === tb.slice().sort().join(' ')) return 'strong';
@@ -179,15 +204,21 @@ function compareDomains(a: string | null, b: string | null): Level {
 /** Street words that say little on their own: directions and street types. */
 const STREET_NOISE = new Set(['n', 's', 'e', 'w', 'st', 'rd', 'ave', 'dr', 'pl', 'ct', 'ln', 'hwy', 'blvd', 'lvl', 'ste', 'u', 'unit']);
 
-/** Street lines: the house number and the words are compared apart, so "12 smith st, kinross" still meets "12 smith st". */
+const crmStreetParts = new LastValue((street) => ({ number: streetNumber(street), words: streetWords(street) }));
+
+/**
+ * Street lines: the house number and the words are compared apart, so "12 smith st, kinross" still meets "12 smith st".
+ * `a` is the CRM side.
+ */
 function compareStreets(a: string | null, b: string | null): Level {
   if (!a || !b) return 'missing';
   if (a === b) return 'exact';
-  const na = streetNumber(a);
+  const crm = crmStreetParts.of(a);
+  const na = crm.number;
   const nb = streetNumber(b);
   const numbersAgree = na !== null && na === nb;
   const numbersClash = na !== null && nb !== null && na !== nb;
-  const wordsA = streetWords(a);
+  const wordsA = crm.words;
   const wordsB = streetWords(b);
   const overlap = wordsA.length && wordsB.length ? tokenOverlap(wordsA, wordsB) : 0;
   // The string similarity is only worked out where the word overlap alone does not decide.
@@ -242,9 +273,9 @@ interface AddressIndex {
 function compareAddressInto(crm: AddressFeatures, ref: AddressFeatures, at: { fields: AddressIndex; terms: TermShares }, row: ComparisonRow): void {
   const { fields, terms } = at;
   put(row, { index: fields.street, name: 'street', terms: null }, compareStreets(crm.street, ref.street), null);
-  put(row, { index: fields.city, name: 'city', terms }, compareCities(crm.city, ref.city), ref.city);
+  put(row, { index: fields.city, name: 'city', terms }, compareCities(crm.city, ref.city), crm.city);
   put(row, { index: fields.state, name: 'state', terms: null }, exactOnly(crm.state, ref.state), null);
-  put(row, { index: fields.postcode, name: 'postcode', terms }, comparePostcodes(crm.postcode, ref.postcode), ref.postcode);
+  put(row, { index: fields.postcode, name: 'postcode', terms }, comparePostcodes(crm.postcode, ref.postcode), crm.postcode);
 }
 
 /** Compares a CRM company with a reference company into `row` (levels in `companyFields` order). */
@@ -326,8 +357,8 @@ export function comparePeopleInto(crm: PersonFeatures, ref: PersonFeatures, term
     }
   }
   const f = personIndex;
-  put(row, { index: f.firstName!, name: 'firstName', terms }, first, ref.first);
-  put(row, { index: f.lastName!, name: 'lastName', terms }, last, ref.last);
+  put(row, { index: f.firstName!, name: 'firstName', terms }, first, crm.first);
+  put(row, { index: f.lastName!, name: 'lastName', terms }, last, crm.last);
   put(row, { index: f.email!, name: 'email', terms: null }, compareEmails(crm, ref), null);
   put(row, { index: f.companyDomain!, name: 'companyDomain', terms: null }, compareDomains(crm.companyDomain, ref.companyDomain), null);
   put(row, { index: f.companyName!, name: 'companyName', terms: null }, compareNames(crm.companyName, ref.companyName), null);
