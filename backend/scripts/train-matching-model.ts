@@ -21,7 +21,7 @@ import { generateCrmDataset } from '../src/domain/synthetic/crm-dataset';
 import { createRandom } from '../src/domain/synthetic/random';
 import { referenceCompanyAt, referencePersonAt } from '../src/domain/synthetic/reference-generator';
 
-const VERSION = '2026.11.30-3';
+const VERSION = '2026.11.30-4';
 const REFERENCE_SEED = 101;
 const TRAINING_SEED = 202;
 const CALIBRATION_SEED = 303;
