@@ -18,7 +18,10 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'jr', 's
 
 /** Folded name without titles: "Dr. Mary-Jane O'Neil" → "mary jane o neil". */
 export function normalisePersonName(input: string | null | undefined): string {
-  const ws = words(foldText(input)).filter((w) => !TITLES.has(w));
+  const folded = foldText(input);
+  // Most names are one word: no list to split, filter and join.
+  if (!folded.includes(' ')) return TITLES.has(folded) ? '' : folded;
+  const ws = words(folded).filter((w) => !TITLES.has(w));
   return ws.join(' ');
 }
 
