@@ -12,7 +12,7 @@ import { loadMatchingModels } from '../src/adapters/reference/matching-models';
 import { createMatcher, defaultThresholds } from '../src/domain/matching/matcher';
 import { buildGeneratedIndex } from '../src/app/parallel-matching/build-generated-index';
 import { matchInParallel, useIndex } from '../src/app/parallel-matching/match-in-parallel';
-import { MatchingPool } from '../src/app/parallel-matching/matching-pool';
+import { BUILD_YOUNG_GENERATION_MB, MatchingPool } from '../src/app/parallel-matching/matching-pool';
 import { ReferenceIndexBuilder, type ReferenceIndex } from '../src/domain/matching/reference-index';
 import { generateCrmDataset } from '../src/domain/synthetic/crm-dataset';
 import { referenceCompanyAt, referencePersonAt } from '../src/domain/synthetic/reference-generator';
@@ -54,7 +54,7 @@ const models = loadMatchingModels();
 async function buildIndex(): Promise<{ index: ReferenceIndex; indexSeconds: number }> {
   if (WORKERS > 0) {
     // The build's workers are let go afterwards: their heaps keep the room the generated records took.
-    const pool = new MatchingPool({ size: WORKERS });
+    const pool = new MatchingPool({ size: WORKERS, youngGenerationMb: BUILD_YOUNG_GENERATION_MB });
     const { index, timings } = await buildGeneratedIndex(pool, { source: { kind: 'generated', seed: SEED, companies: COMPANIES }, people: PEOPLE, ctx }).finally(
       () => pool.close(),
     );
