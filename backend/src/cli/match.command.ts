@@ -9,14 +9,13 @@ import { createJsonlWriter, readJsonl } from '../adapters/reference/jsonl';
 import { loadMatchingModels } from '../adapters/reference/matching-models';
 import { useIndex } from '../app/parallel-matching/match-in-parallel';
 import { withStringId, type LinesReply, type LinesRequest } from '../app/parallel-matching/match-lines';
-import { MatchingPool } from '../app/parallel-matching/matching-pool';
+import { IN_FLIGHT_PER_WORKER, MatchingPool } from '../app/parallel-matching/matching-pool';
 import { defaultThresholds } from '../domain/matching/matcher';
 import { ReferenceIndexBuilder } from '../domain/matching/reference-index';
 import { createProgress } from './progress';
 
-/** CRM lines per request to a matching worker, and requests kept in flight per worker. */
+/** CRM lines per request to a matching worker. */
 const BATCH_LINES = 500;
-const IN_FLIGHT_PER_WORKER = 2;
 
 export interface MatchCommandOptions {
   reference: string;

@@ -7,14 +7,12 @@ import type { FeatureContext } from '../../domain/matching/features';
 import type { MatchThresholds } from '../../domain/matching/matcher';
 import type { MatchingModel } from '../../domain/matching/model';
 import type { ReferenceIndex } from '../../domain/matching/reference-index';
-import type { MatchingPool } from './matching-pool';
+import { IN_FLIGHT_PER_WORKER, type MatchingPool } from './matching-pool';
 
 /** Hands the index (shared, not copied) and the models to every worker. */
 export async function useIndex(pool: MatchingPool, request: { index: ReferenceIndex; models: Record<RecordKind, MatchingModel> }): Promise<void> {
   await pool.broadcast({ op: 'useIndex', data: request.index.data, models: request.models });
 }
-
-const IN_FLIGHT_PER_WORKER = 2;
 
 export async function matchInParallel(
   pool: MatchingPool,
@@ -35,8 +33,6 @@ export async function matchInParallel(
       latencies.set(reply.latencies, from);
     }
   };
-  // Two batches outstanding per worker: the next one is already queued when a worker finishes, instead of the worker
-  // waiting while the main thread hears its reply and copies the next batch over.
   await Promise.all(Array.from({ length: pool.size * IN_FLIGHT_PER_WORKER }, (_, k) => work(k % pool.size)));
   return { results, latencies };
 }

@@ -7,6 +7,12 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerReplies, WorkerRequest, WorkerResponse } from './messages';
 
+/**
+ * Requests to keep outstanding per worker when streaming batches: the next one is already queued when a worker
+ * finishes, instead of the worker waiting while the main thread hears its reply and copies the next batch over.
+ */
+export const IN_FLIGHT_PER_WORKER = 2;
+
 export class MatchingPool {
   private readonly workers: Worker[];
   private nextId = 0;
