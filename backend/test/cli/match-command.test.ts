@@ -36,6 +36,7 @@ describe('accord match (command-line contract)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/indexed 2 companies and 1 people in [\d.]+ s \([\d,]+ records\/s\)/);
+    expect(result.stderr).toMatch(/workers ready in [\d.]+ s; self-check: [\d,]+ of [\d,]+ noisy copies of reference records found themselves/);
     expect(result.stderr).toMatch(/matched 4 records in [\d.]+ s \([\d,]+ records\/s\)/);
     const lines = fs.readFileSync(f.out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['x1', 'x2', 'x3', '4']);

@@ -8,10 +8,18 @@ import type { MatchThresholds } from '../../domain/matching/matcher';
 import type { MatchingModel } from '../../domain/matching/model';
 import type { ReferenceIndex } from '../../domain/matching/reference-index';
 import { IN_FLIGHT_PER_WORKER, type MatchingPool } from './matching-pool';
+import type { SelfCheckReply, SelfCheckRequest } from './messages';
 
-/** Hands the index (shared, not copied) and the models to every worker. */
-export async function useIndex(pool: MatchingPool, request: { index: ReferenceIndex; models: Record<RecordKind, MatchingModel> }): Promise<void> {
-  await pool.broadcast({ op: 'useIndex', data: request.index.data, models: request.models });
+/**
+ * Hands the index (shared, not copied) and the models to every worker; with `selfCheck`, each worker then matches that
+ * many of the index's own records (self-check.ts) and the replies say how many found themselves.
+ */
+export async function useIndex(
+  pool: MatchingPool,
+  request: { index: ReferenceIndex; models: Record<RecordKind, MatchingModel>; selfCheck?: SelfCheckRequest },
+): Promise<SelfCheckReply[]> {
+  const replies = await pool.broadcast({ op: 'useIndex', data: request.index.data, models: request.models, selfCheck: request.selfCheck ?? null });
+  return replies.filter((r): r is SelfCheckReply => r !== null);
 }
 
 export async function matchInParallel(
@@ -28,7 +36,14 @@ export async function matchInParallel(
       const from = next;
       const to = Math.min(records.length, from + batchSize);
       next = to;
-      const reply = await pool.request(worker, { op: 'match', records: records.slice(from, to), ctx, thresholds, now: request.now.getTime(), withResults: request.withResults });
+      const reply = await pool.request(worker, {
+        op: 'match',
+        records: records.slice(from, to),
+        ctx,
+        thresholds,
+        now: request.now.getTime(),
+        withResults: request.withResults,
+      });
       for (let i = 0; i < reply.results.length; i++) results[from + i] = reply.results[i]!;
       latencies.set(reply.latencies, from);
     }

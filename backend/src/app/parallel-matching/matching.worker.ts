@@ -4,12 +4,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
-import { createMatcher, type Matcher } from '../../domain/matching/matcher';
+import { createMatcher, defaultThresholds, type Matcher } from '../../domain/matching/matcher';
 import { ReferenceIndex } from '../../domain/matching/reference-index';
 import { CompanyShardBuilder, PersonShardBuilder } from '../../domain/matching/reference-shards';
+import { runSelfCheck } from '../../domain/matching/self-check';
 import { referenceCompanyAt, referencePersonAt } from '../../domain/synthetic/reference-generator';
 import { matchLines } from './match-lines';
-import type { GeneratedReference, MatchReply, ShardReply, WorkerRequest, WorkerResponse } from './messages';
+import type { GeneratedReference, MatchReply, SelfCheckReply, ShardReply, WorkerRequest, WorkerResponse } from './messages';
 
 let matcher: Matcher | undefined;
 
@@ -45,9 +46,20 @@ function handle(request: WorkerRequest): { value: unknown; transfer: ArrayBuffer
       const reply = indexShard(request, personAt, builder);
       return { value: reply, transfer: [] };
     }
-    case 'useIndex':
-      matcher = createMatcher({ index: new ReferenceIndex(request.data), models: request.models });
-      return { value: null, transfer: [] };
+    case 'useIndex': {
+      const index = new ReferenceIndex(request.data);
+      matcher = createMatcher({ index, models: request.models });
+      if (request.selfCheck === null) return { value: null, transfer: [] };
+      const t = process.hrtime.bigint();
+      const check = runSelfCheck(matcher, index, {
+        records: request.selfCheck.records,
+        ctx: request.selfCheck.ctx,
+        thresholds: defaultThresholds,
+        now: new Date(),
+      });
+      const reply: SelfCheckReply = { ...check, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
+      return { value: reply, transfer: [] };
+    }
     case 'match': {
       if (!matcher) throw new Error('match before useIndex');
       const now = new Date(request.now);

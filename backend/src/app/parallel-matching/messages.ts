@@ -5,6 +5,7 @@ import type { MatchThresholds } from '../../domain/matching/matcher';
 import type { MatchingModel } from '../../domain/matching/model';
 import type { KindData, ReferenceIndexData } from '../../domain/matching/reference-index';
 import type { PersonShard } from '../../domain/matching/reference-shards';
+import type { SelfCheck } from '../../domain/matching/self-check';
 import type { LinesReply, LinesRequest } from './match-lines';
 
 /** Reference records a worker makes itself, so they need not be sent: the seeded generator's companies and people. */
@@ -17,9 +18,17 @@ export interface GeneratedReference {
 export type WorkerRequest =
   | { op: 'companyShard'; source: GeneratedReference; from: number; to: number; ctx: FeatureContext }
   | { op: 'personShard'; source: GeneratedReference; from: number; to: number; ctx: FeatureContext; companies: KindData }
-  | { op: 'useIndex'; data: ReferenceIndexData; models: Record<RecordKind, MatchingModel> }
+  | { op: 'useIndex'; data: ReferenceIndexData; models: Record<RecordKind, MatchingModel>; selfCheck: SelfCheckRequest | null }
   | { op: 'match'; records: CrmRecord[]; ctx: FeatureContext; thresholds: MatchThresholds; now: number; withResults: boolean }
   | ({ op: 'matchLines' } & LinesRequest);
+
+/** Reference records a worker matches against the index it is handed (see self-check.ts), and the tenant context to read them in. */
+export interface SelfCheckRequest {
+  records: number;
+  ctx: FeatureContext;
+}
+
+export type SelfCheckReply = SelfCheck & { seconds: number };
 
 /** Seconds spent indexing, generating the records excluded. */
 export type ShardReply<S> = { shard: S; indexSeconds: number };
@@ -34,7 +43,7 @@ export interface MatchReply {
 export interface WorkerReplies {
   companyShard: ShardReply<KindData>;
   personShard: ShardReply<PersonShard>;
-  useIndex: null;
+  useIndex: SelfCheckReply | null;
   match: MatchReply;
   matchLines: LinesReply;
 }

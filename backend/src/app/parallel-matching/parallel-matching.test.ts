@@ -23,10 +23,8 @@ function plain(kind: KindData): unknown {
     ids: arrays(kind.ids),
     labels: arrays(kind.labels),
     packed: arrays(kind.packed),
-    // A sharded build keeps a run per shard, the one-pass build one run: the same pairs either way.
-    pairs: kind.blocks
-      .flatMap((run) => Array.from(run.hashes, (hash, i) => [hash, run.records[i]!]))
-      .sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!),
+    hashes: Array.from(kind.blocks.hashes),
+    records: Array.from(kind.blocks.records),
     terms: Object.fromEntries(Object.entries(kind.terms).map(([field, entries]) => [field, [...entries].sort()])),
   };
 }
@@ -46,7 +44,7 @@ describe('matching on worker threads', () => {
   };
 
   it('builds in shards exactly the index the one-pass builder builds', async () => {
-    const { index } = await buildGeneratedIndex(pool, { source: { kind: 'generated', seed: SEED, companies: COMPANIES }, people: PEOPLE, ctx });
+    const { index } = await buildGeneratedIndex({ source: { kind: 'generated', seed: SEED, companies: COMPANIES }, people: PEOPLE, ctx, workers: 2 });
     const expected = sequential();
     expect(plain(index.data.companies)).toEqual(plain(expected.data.companies));
     expect(plain(index.data.people)).toEqual(plain(expected.data.people));
@@ -55,9 +53,12 @@ describe('matching on worker threads', () => {
   }, 60_000);
 
   it('matches every record as the single-thread matcher does, in input order', async () => {
-    const { index } = await buildGeneratedIndex(pool, { source: { kind: 'generated', seed: SEED, companies: COMPANIES }, people: PEOPLE, ctx });
+    const { index } = await buildGeneratedIndex({ source: { kind: 'generated', seed: SEED, companies: COMPANIES }, people: PEOPLE, ctx, workers: 2 });
     const models = loadMatchingModels();
-    await useIndex(pool, { index, models });
+    const checks = await useIndex(pool, { index, models, selfCheck: { records: 200, ctx } });
+    // Each worker matched 200 of the index's own records on the shared arrays, and found them.
+    expect(checks.map((c) => c.checked)).toEqual([200, 200]);
+    for (const c of checks) expect(c.foundThemselves).toBeGreaterThanOrEqual(194);
     const records: CrmRecord[] = [];
     for (const { record } of generateCrmDataset({ seed: SEED + 1, referenceSeed: SEED, companies: COMPANIES, people: PEOPLE, crmCompanies: 150, crmPeople: 150 })) {
       records.push(record);

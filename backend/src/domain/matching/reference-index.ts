@@ -30,8 +30,8 @@ export interface KindData {
   ids: PackedStrings[];
   labels: PackedStrings[];
   packed: PackedStrings[];
-  /** Sorted runs of blocking pairs, in record order (one per shard of a parallel build). */
-  blocks: BlockPairs[];
+  /** The blocking pairs, sorted. */
+  blocks: BlockPairs;
   /** How common each reference value is, for term-frequency weights. */
   terms: TermCounts;
 }
@@ -58,7 +58,7 @@ class KindReader {
     this.ids = new PackedStringsReader(data.ids);
     this.labels = new PackedStringsReader(data.labels);
     this.packed = new PackedStringsReader(data.packed);
-    this.blocks = BlockIndex.fromRuns(data.blocks);
+    this.blocks = BlockIndex.of(data.blocks);
   }
 
   get count(): number {
@@ -201,7 +201,7 @@ export class KindBuilder {
       ids: this.ids.build(),
       labels: this.labels.build(),
       packed: this.packed.build(),
-      blocks: [this.blocks.sortedPairs(this.options)],
+      blocks: this.blocks.sortedPairs(this.options),
       terms: this.terms.toCounts(),
     };
   }

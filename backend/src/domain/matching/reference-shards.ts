@@ -2,21 +2,13 @@
  * Building the reference index in shards, on several threads: consecutive runs of companies, then of people, are
  * indexed apart and joined in order. Joining gives an index that answers every lookup as the one-pass builder's does
  * for the same records when every company comes before the people (record numbers continue from shard to shard, and
- * the shards' sorted blocking pairs are kept as runs in record order, searched in turn).
+ * the shards' sorted blocking pairs are merged).
  */
 import type { ReferenceCompany, ReferencePerson } from '@accord/shared';
+import { mergeSortedPairs } from './block-index';
 import type { FeatureContext } from './features';
 import { companyTermFields, personTermFields, type TermCounts } from './term-frequencies';
-import {
-  indexedCompany,
-  indexedPerson,
-  KindBuilder,
-  NO_COMPANY,
-  ReferenceIndex,
-  Uint32List,
-  type KindData,
-  type ReferenceIndexData,
-} from './reference-index';
+import { indexedCompany, indexedPerson, KindBuilder, NO_COMPANY, ReferenceIndex, Uint32List, type KindData, type ReferenceIndexData } from './reference-index';
 
 export type PersonShard = KindData & { companyOf: Uint32Array };
 
@@ -59,21 +51,24 @@ export class PersonShardBuilder {
 }
 
 /**
- * Consecutive shards of one kind joined into one: their strings and their sorted blocking pairs are kept as parts
- * and runs (no copy).
+ * Consecutive shards of one kind joined into one: their strings are kept as parts (no copy), their sorted blocking
+ * pairs merged.
  */
-export function joinShards(shards: readonly KindData[]): KindData {
+export function joinShards(shards: readonly KindData[], options: { shared: boolean }): KindData {
   return {
     ids: shards.flatMap((s) => s.ids),
     labels: shards.flatMap((s) => s.labels),
     packed: shards.flatMap((s) => s.packed),
-    blocks: shards.flatMap((s) => s.blocks),
+    blocks: mergeSortedPairs(
+      shards.map((s) => s.blocks),
+      options,
+    ),
     terms: addTermCounts(shards.map((s) => s.terms)),
   };
 }
 
 export function joinPersonShards(shards: readonly PersonShard[], options: { shared: boolean }): ReferenceIndexData['people'] {
-  const joined = joinShards(shards);
+  const joined = joinShards(shards, options);
   const n = shards.reduce((sum, s) => sum + s.companyOf.length, 0);
   const companyOf = options.shared ? new Uint32Array(new SharedArrayBuffer(n * 4)) : new Uint32Array(n);
   let at = 0;
@@ -86,7 +81,14 @@ export function joinPersonShards(shards: readonly PersonShard[], options: { shar
 
 export function emptyPeople(): ReferenceIndexData['people'] {
   const none = [{ offsets: new Uint32Array(1), bytes: new Uint8Array(0) }];
-  return { ids: none, labels: none, packed: none, blocks: [], terms: {}, companyOf: new Uint32Array(0) };
+  return {
+    ids: none,
+    labels: none,
+    packed: none,
+    blocks: { hashes: new Uint32Array(0), records: new Uint32Array(0) },
+    terms: {},
+    companyOf: new Uint32Array(0),
+  };
 }
 
 /** The shards' counts added up, value by value. */
