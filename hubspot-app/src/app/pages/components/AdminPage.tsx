@@ -1,6 +1,6 @@
 /**
  * Accord's App Home page: credits, bulk batches to approve, watch, pause, cancel or undo (admins act, others see),
- * and for admins the agents that schedule batches.
+ * and for admins the agents that schedule batches and the settings.
  */
 import { Alert, Button, EmptyState, Flex, Heading, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { Batch } from '@accord/shared';
@@ -11,12 +11,14 @@ import { AgentsPanel } from './AgentsPanel';
 import { BatchCard } from './BatchCard';
 import { CreditsPanel } from './CreditsPanel';
 import { NewBatchForm } from './NewBatchForm';
+import { SettingsForm } from './SettingsForm';
 
 const groupTitles: Record<BatchGroup, string> = { awaiting: 'Awaiting approval', active: 'In progress', finished: 'Finished' };
 const groups: BatchGroup[] = ['awaiting', 'active', 'finished'];
 
 export function AdminPage() {
-  const { me, credits, batches, settings, action, act, creation, create } = useAdminData();
+  const { me, credits, batches, settings, action, act, creation, create, saving, saveSettings } = useAdminData();
+  const settingsData = lastData(settings.state);
   const viewer = lastData(me.state);
   if (viewer === null) {
     if (me.state.status === 'error') return <LoadError error={me.state.error} onRetry={() => void me.reload()} />;
@@ -32,7 +34,7 @@ export function AdminPage() {
         </Alert>
       )}
       {creditData ? (
-        <CreditsPanel credits={creditData} settings={lastData(settings.state)} />
+        <CreditsPanel credits={creditData} settings={settingsData} />
       ) : credits.state.status === 'error' ? (
         <LoadError error={credits.state.error} onRetry={() => void credits.reload()} />
       ) : (
@@ -54,6 +56,7 @@ export function AdminPage() {
         <LoadingSpinner label="Loading batches…" />
       )}
       {viewer.isAdmin ? <AgentsPanel /> : null}
+      {viewer.isAdmin && settingsData ? <SettingsForm settings={settingsData} saving={saving} onSave={saveSettings} /> : null}
     </Flex>
   );
 }

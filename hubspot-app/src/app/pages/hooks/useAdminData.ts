@@ -1,11 +1,11 @@
 /**
  * What the admin page shows (viewer, credits, caps, batches) and what an admin can do with batches: create one
- * (the backend estimates it), and approve, run a canary, reject, pause, resume, cancel or undo one. Every action
- * goes out with an idempotency key (see useIdempotentAction).
+ * (the backend estimates it), and approve, run a canary, reject, pause, resume, cancel or undo one. Every batch action
+ * goes out with an idempotency key (see useIdempotentAction). Admins also change the settings here.
  */
 import { useCallback } from 'react';
-import type { Batch, BatchAction, CreateBatchRequest } from '@accord/shared';
-import { useAccordApi, useIdempotentAction, useLoad } from '@accord/hubspot-client';
+import type { Batch, BatchAction, CreateBatchRequest, Settings, SettingsUpdate } from '@accord/shared';
+import { useAccordApi, useIdempotentAction, useLoad, useMutation } from '@accord/hubspot-client';
 import { routeOfAction } from '../batch-actions';
 
 export type NewBatch = Omit<CreateBatchRequest, 'idempotencyKey'>;
@@ -18,6 +18,7 @@ export function useAdminData() {
   // Caps live in the settings, which only admins may read; others get null without a request.
   const isAdmin = me.state.status === 'success' && me.state.data.isAdmin;
   const settings = useLoad(() => (isAdmin ? api.call('getSettings', {}) : Promise.resolve(null)), `settings:${isAdmin}`);
+  const saving = useMutation<Settings>();
   const batchAction = useIdempotentAction<Batch>();
   const creation = useIdempotentAction<Batch>();
   const performAction = batchAction.perform;
@@ -46,5 +47,17 @@ export function useAdminData() {
     [api, performCreate, currentItems, replaceBatches],
   );
 
-  return { me, credits, batches, settings, action: batchAction.state, act, creation: creation.state, create };
+  const runSave = saving.run;
+  const replaceSettings = settings.replace;
+  // PUT with only the changed fields: repeating it gives the same settings, so it needs no idempotency key.
+  const saveSettings = useCallback(
+    async (update: SettingsUpdate): Promise<boolean> => {
+      const updated = await runSave(() => api.call('updateSettings', { body: update }));
+      if (updated) replaceSettings(updated);
+      return updated !== null;
+    },
+    [api, runSave, replaceSettings],
+  );
+
+  return { me, credits, batches, settings, action: batchAction.state, act, creation: creation.state, create, saving: saving.state, saveSettings };
 }
