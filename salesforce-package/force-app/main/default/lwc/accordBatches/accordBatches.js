@@ -20,8 +20,8 @@ const CONFIRMATIONS = {
 /**
  * The Accord admin page: batches awaiting approval (estimate, sample), the others with their progress, every
  * batch action for holders of Accord_Approve_Batches (Apex checks it again), the org's credits, and for those
- * holders the automatic-enrichment allowance, a form for a new batch (c-accord-new-batch) and the agents
- * (c-accord-agents).
+ * holders the automatic-enrichment allowance, a form for a new batch (c-accord-new-batch), the agents
+ * (c-accord-agents) and the settings (c-accord-settings).
  */
 export default class AccordBatches extends LightningElement {
     /** shared Batch[], newest first */
@@ -89,6 +89,11 @@ export default class AccordBatches extends LightningElement {
             // eslint-disable-next-line @lwc/lwc/no-async-operation
             this.pollTimer = setTimeout(() => this.load(), POLL_MS);
         }
+    }
+
+    /** Settings saved in c-accord-settings: the credits panel shows the new allowance at once. */
+    handleSettingsSaved(event) {
+        this.settings = event.detail;
     }
 
     /** A batch made with c-accord-new-batch goes on top; the poll follows it until it awaits approval. */

@@ -53,6 +53,7 @@ describe('c-accord-batches without Accord_Approve_Batches', () => {
         expect(getSettings).not.toHaveBeenCalled();
         expect(listAgents).not.toHaveBeenCalled();
         expect(element.shadowRoot.querySelector('c-accord-agents')).toBeNull();
+        expect(element.shadowRoot.querySelector('c-accord-settings')).toBeNull();
         expect(element.shadowRoot.querySelector('c-accord-new-batch')).toBeNull();
         const credits = element.shadowRoot.querySelector('c-accord-credits');
         expect(credits.settings).toBeNull();

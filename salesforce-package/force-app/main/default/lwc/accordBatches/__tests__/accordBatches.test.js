@@ -191,6 +191,23 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
         expect(listAgents).toHaveBeenCalledTimes(1);
     });
 
+    it('shows an admin the settings, and the allowance saved there at once', async () => {
+        const element = await mount();
+        const form = $(element, 'c-accord-settings');
+        expect(form.settings).toEqual(SETTINGS);
+
+        form.dispatchEvent(
+            new CustomEvent('saved', {
+                detail: { ...SETTINGS, autoEnrich: { recordsPerDay: 0, monthlyCredits: null } }
+            })
+        );
+        await flushPromises();
+
+        expect($($(element, 'c-accord-credits'), '.auto-enrich').textContent).toBe(
+            'Automatic enrichment is off: every batch waits for an admin.'
+        );
+    });
+
     it('shows an admin the new-batch form; a batch made there shows first and is followed until it awaits approval', async () => {
         jest.useFakeTimers();
         const [awaiting, , done] = BATCH_LIST.items;
