@@ -36,6 +36,8 @@ export const agentSchema = z.object({
   nextRunAt: isoTimestampSchema,
   lastRunAt: isoTimestampSchema.nullable(),
   lastBatchId: idSchema.nullable(),
+  /** Why the last run failed ("CODE: message"), or null when it worked or has not run. */
+  lastError: z.string().max(500).nullable().default(null),
   createdBy: z.string().max(200),
   createdAt: isoTimestampSchema,
   updatedAt: isoTimestampSchema,

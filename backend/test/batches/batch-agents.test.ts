@@ -8,6 +8,7 @@ import { createHubspotPropertyAdmin } from '../../src/adapters/crm/hubspot/hubsp
 import { startHubspotSandbox, type HubspotSandbox } from '../../src/adapters/crm/sandbox/hubspot';
 import { createAgentStore } from '../../src/adapters/db/agent.store';
 import { createTenantStore } from '../../src/adapters/db/tenant.store';
+import { AppError } from '../../src/app/app-error';
 import { AUTO_ENRICH_ACTOR } from '../../src/app/batches/auto-enrich-new-records';
 import { createAgent } from '../../src/app/batches/create-agent';
 import { runDueAgents } from '../../src/app/batches/run-due-agents';
@@ -79,6 +80,27 @@ describeEachDatabase('batch agents', (ctx) => {
     const resumed = await updateAgent({ agents }, { tenant, agentId: agent.id, patch: { enabled: true }, isAdmin: true, now: later });
     expect(resumed).toMatchObject({ enabled: true, nextRunAt: later.toISOString() });
     await expect(updateAgent({ agents }, { tenant, agentId: agent.id, patch: { enabled: false }, isAdmin: false, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('keeps why a run failed on the agent for admins, keeps its last batch, and clears the reason when a run works', async () => {
+    const { h, tenant, agents, runner } = await setup(0);
+    sandbox.seed('companies', [{ properties: { name: 'HARBOUR PLUMBING C' } }]);
+    const t0 = new Date();
+    const agent = await createAgent({ agents }, { tenant, request: { object: 'companies', type: 'enrich', selection: { by: 'never_enriched' }, name: 'Flaky', everyHours: 1, canarySize: 0, recordsPerMinute: null, maxCredits: null }, userId: 'admin-1', isAdmin: true, now: t0 });
+    const [first] = (await runDueAgents(runner, { now: t0 })).filter((r) => r.agentId === agent.id);
+    const firstBatch = first!.ok ? first!.batchId : null;
+    expect(firstBatch).not.toBeNull();
+
+    const t1 = new Date(t0.getTime() + HOUR);
+    const failing = { ...runner, depsFor: async () => { throw new AppError('CRM_UNAVAILABLE', 'HubSpot did not answer.'); } };
+    const [failed] = (await runDueAgents(failing, { now: t1 })).filter((r) => r.agentId === agent.id);
+    expect(failed).toMatchObject({ ok: false });
+    expect(await agents.get(tenant.id, agent.id)).toMatchObject({ lastRunAt: t1.toISOString(), lastBatchId: firstBatch, lastError: 'CRM_UNAVAILABLE: HubSpot did not answer.' });
+
+    const t2 = new Date(t0.getTime() + 2 * HOUR);
+    const [worked] = (await runDueAgents(runner, { now: t2 })).filter((r) => r.agentId === agent.id);
+    expect(worked).toMatchObject({ ok: true });
+    expect(await agents.get(tenant.id, agent.id)).toMatchObject({ lastRunAt: t2.toISOString(), lastError: null });
   });
 
   it('refuses an agent that could never run: people for contacts, or another CRM\'s object', async () => {

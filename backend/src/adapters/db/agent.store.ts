@@ -18,7 +18,7 @@ export interface AgentStore {
   due(now: Date, limit: number): Promise<{ tenantId: string; agent: Agent }[]>;
   /** Takes the run due at `agent.nextRunAt`: true for the one caller that moved it to `nextRunAt`. */
   claimRun(tenantId: string, agent: Agent, input: { nextRunAt: Date; now: Date }): Promise<boolean>;
-  recordRun(tenantId: string, agentId: string, input: { batchId: string | null; ranAt: Date }): Promise<void>;
+  recordRun(tenantId: string, agentId: string, input: { batchId: string | null; error: string | null; ranAt: Date }): Promise<void>;
 }
 
 export function createAgentStore({ db }: Database): AgentStore {
@@ -41,6 +41,7 @@ export function createAgentStore({ db }: Database): AgentStore {
         next_run_at: input.nextRunAt.toISOString(),
         last_run_at: null,
         last_batch_id: null,
+        last_error: null,
         idempotency_key: input.idempotencyKey ?? null,
         created_by: input.createdBy,
         created_at: at,
@@ -90,10 +91,10 @@ export function createAgentStore({ db }: Database): AgentStore {
         .executeTakeFirst();
       return Number(moved.numUpdatedRows) === 1;
     },
-    async recordRun(tenantId, agentId, { batchId, ranAt }) {
+    async recordRun(tenantId, agentId, { batchId, error, ranAt }) {
       await db
         .updateTable('batch_agents')
-        .set({ last_run_at: ranAt.toISOString(), ...(batchId ? { last_batch_id: batchId } : {}), updated_at: ranAt.toISOString() })
+        .set({ last_run_at: ranAt.toISOString(), ...(batchId ? { last_batch_id: batchId } : {}), last_error: error, updated_at: ranAt.toISOString() })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', agentId)
         .execute();
@@ -116,6 +117,7 @@ function toAgent(row: BatchAgentsTable): Agent {
     nextRunAt: row.next_run_at,
     lastRunAt: row.last_run_at,
     lastBatchId: row.last_batch_id,
+    lastError: row.last_error ?? null,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

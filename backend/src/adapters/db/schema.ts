@@ -188,6 +188,8 @@ export interface BatchAgentsTable {
   next_run_at: string;
   last_run_at: string | null;
   last_batch_id: string | null;
+  /** Why the last run failed, as admins may read it; null after a run that worked (0012). */
+  last_error: string | null;
   /** The creating request's key, if it sent one (0011). */
   idempotency_key: string | null;
   created_by: string;

@@ -1,12 +1,14 @@
 /**
  * Runs the agents that are due, across tenants: each run is claimed first (the next run moved forward by a
  * conditional update, so two processes never run one twice), then creates its batch through the automatic path
- * (approved only within the tenant's allowance). One agent's failure is reported and does not stop the others.
+ * (approved only within the tenant's allowance). One agent's failure is reported, kept on the agent for admins to
+ * see (`lastError`), and does not stop the others.
  */
 import type { AgentStore } from '../../adapters/db/agent.store';
 import type { TenantStore } from '../../adapters/db/tenant.store';
 import type { AutoApproval } from '../../domain/batches/auto-approval';
 import { agentBatchRequest, nextRunAfter } from '../../domain/batches/agents';
+import { AppError, isAppError } from '../app-error';
 import type { Tenant } from '../../domain/tenants/tenant';
 import { submitAutomaticBatch } from './auto-enrich-new-records';
 import type { BatchDeps } from './batch-context';
@@ -37,12 +39,21 @@ export async function runDueAgents(
         now: input.now,
         rate: deps.rateFor(tenant),
       });
-      await deps.agents.recordRun(tenantId, agent.id, { batchId: batch?.id ?? null, ranAt: input.now });
+      await deps.agents.recordRun(tenantId, agent.id, { batchId: batch?.id ?? null, error: null, ranAt: input.now });
       runs.push({ agentId: agent.id, tenantId, ok: true, batchId: batch?.id ?? null, decision });
     } catch (error) {
-      await deps.agents.recordRun(tenantId, agent.id, { batchId: null, ranAt: input.now });
+      await deps.agents.recordRun(tenantId, agent.id, { batchId: null, error: runFailure(error), ranAt: input.now });
       runs.push({ agentId: agent.id, tenantId, ok: false, error });
     }
   }
   return runs;
+}
+
+/**
+ * What admins see of a failed run: an application error's code and message; for anything else only its kind (the
+ * details go to the log through the run's result, never to the CRM's users).
+ */
+export function runFailure(error: unknown): string {
+  const known = isAppError(error) ? error : new AppError(error instanceof Error && error.name === 'CrmError' ? 'CRM_UNAVAILABLE' : 'INTERNAL');
+  return `${known.code}: ${known.message}`.slice(0, 500);
 }

@@ -25,3 +25,9 @@ export function describeEvery(hours: number): string {
   if (hours % 24 === 0) return hours === 24 ? 'Every day' : `Every ${hours / 24} days`;
   return `Every ${hours} hours`;
 }
+
+/** The last run's batch, and why the last run failed when it did (the batch before it is still shown). */
+export function describeLastRun(agent: Pick<Agent, 'lastBatchId' | 'lastError'>): string {
+  const batch = agent.lastBatchId ?? 'None yet';
+  return agent.lastError ? `${batch} · last run failed: ${agent.lastError}` : batch;
+}

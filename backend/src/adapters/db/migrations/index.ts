@@ -10,6 +10,7 @@ import { batches } from './0008-batches';
 import { syncCursors } from './0009-sync-cursors';
 import { batchAgents } from './0010-batch-agents';
 import { agentKeys } from './0011-agent-keys';
+import { agentErrors } from './0012-agent-errors';
 import type { AccordMigration } from './migration';
 
-export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches, syncCursors, batchAgents, agentKeys];
+export const migrations: readonly AccordMigration[] = [foundation, reference, matches, credits, enrichments, rateGovernor, api, batches, syncCursors, batchAgents, agentKeys, agentErrors];

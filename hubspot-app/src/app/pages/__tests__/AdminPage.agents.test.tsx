@@ -9,6 +9,7 @@ import { stubHsFetch } from '../../../../test/helpers/hs-fetch-stub';
 const agents = () => [
   agent(),
   agent({ id: 'ag-2', name: 'Team list people', type: 'create_people', selection: { by: 'segment', segmentId: '4821' }, everyHours: 6, enabled: false, lastRunAt: null, lastBatchId: null }),
+  agent({ id: 'ag-3', name: 'Hourly', everyHours: 1, lastError: 'CRM_UNAVAILABLE: HubSpot did not answer.' }),
 ];
 
 async function openAgents(hs = stubAdminPage({ agents: agents() })) {
@@ -18,11 +19,12 @@ async function openAgents(hs = stubAdminPage({ agents: agents() })) {
 }
 
 describe('admin page: agents', () => {
-  it('lists each agent: name, what it selects, how often, next run, last batch, and whether it is enabled', async () => {
+  it('lists each agent: name, what it selects, how often, next run, last batch (and why the last run failed), and whether it is enabled', async () => {
     const { page } = await openAgents();
     expect(page.findByTestId(Table, 'agents').findAll(TableRow).slice(1).map(cellsOf)).toEqual([
       ['Nightly companies', 'Enrich records: companies never enriched', 'Every day', '2026-11-28 02:00 UTC', 'b-run', 'Enabled', 'Pause'],
       ['Team list people', 'Create missing contacts: companies in list 4821', 'Every 6 hours', '—', 'None yet', 'Paused', 'Resume'],
+      ['Hourly', 'Enrich records: companies never enriched', 'Every hour', '2026-11-28 02:00 UTC', 'b-run · last run failed: CRM_UNAVAILABLE: HubSpot did not answer.', 'Enabled', 'Pause'],
     ]);
   });
 
@@ -78,7 +80,7 @@ describe('admin page: agents', () => {
     const page = renderHomePage(<AdminPage />);
     await page.waitFor(() => expect(textOf(page.find(ErrorState))).toContain('Agents are starting up.'));
     page.findByTestId(Button, 'retry').trigger('onClick');
-    await page.waitFor(() => expect(page.findByTestId(Table, 'agents').findAll(TableRow)).toHaveLength(3));
+    await page.waitFor(() => expect(page.findByTestId(Table, 'agents').findAll(TableRow)).toHaveLength(4));
     expect(page.findAll(ErrorState)).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@
 import { Button, EmptyState, Flex, Heading, LoadingSpinner, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { Agent } from '@accord/shared';
 import { ActionError, formatTimestamp, lastData, LoadError } from '@accord/hubspot-client';
-import { describeAgentTarget, describeEvery } from '../agent-words';
+import { describeAgentTarget, describeEvery, describeLastRun } from '../agent-words';
 import { useAgents } from '../hooks/useAgents';
 import { AgentForm } from './AgentForm';
 
@@ -65,7 +65,7 @@ function AgentTable({ items, busy, onSetEnabled }: AgentTableProps) {
             <TableCell>{describeAgentTarget(agent)}</TableCell>
             <TableCell>{describeEvery(agent.everyHours)}</TableCell>
             <TableCell>{agent.enabled ? formatTimestamp(agent.nextRunAt) : '—'}</TableCell>
-            <TableCell>{agent.lastBatchId ?? 'None yet'}</TableCell>
+            <TableCell>{describeLastRun(agent)}</TableCell>
             <TableCell>
               <StatusTag testId={`agent-state-${agent.id}`} variant={agent.enabled ? 'success' : 'warning'}>
                 {agent.enabled ? 'Enabled' : 'Paused'}

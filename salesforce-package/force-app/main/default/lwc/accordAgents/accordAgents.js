@@ -28,6 +28,12 @@ function describeSelection(selection) {
     return selection.by === 'never_enriched' ? 'never enriched' : 'changed since the last run';
 }
 
+/** The last run's batch, and why the last run failed when it did (the batch before it is still shown). */
+function describeLastRun(agent) {
+    const batch = agent.lastBatchId || 'None yet';
+    return agent.lastError ? `${batch} · last run failed: ${agent.lastError}` : batch;
+}
+
 function describeEvery(hours) {
     if (hours === 1) {
         return 'Every hour';
@@ -95,7 +101,7 @@ export default class AccordAgents extends LightningElement {
             target: `${TYPE_LABELS[agent.type]}: ${OBJECT_LABELS[agent.object] || agent.object} ${describeSelection(agent.selection)}`,
             every: describeEvery(agent.everyHours),
             nextRun: agent.enabled ? formatUtc(agent.nextRunAt) : '—',
-            lastBatch: agent.lastBatchId || 'None yet',
+            lastBatch: describeLastRun(agent),
             stateLabel: agent.enabled ? 'Enabled' : 'Paused',
             toggleLabel: agent.enabled ? 'Pause' : 'Resume'
         }));

@@ -48,7 +48,7 @@ describe('c-accord-agents', () => {
         jest.clearAllMocks();
     });
 
-    it('lists each agent: name, what it selects, how often, next run, last batch, and whether it runs', async () => {
+    it('lists each agent: name, what it selects, how often, next run, last batch (and why the last run failed), and whether it runs', async () => {
         const element = await mount();
 
         expect(rowsOf(element)).toEqual([
@@ -57,7 +57,7 @@ describe('c-accord-agents', () => {
                 'Enrich records: Accounts never enriched',
                 'Every day',
                 '2026-11-28 02:00 UTC',
-                'bat_running',
+                'bat_running · last run failed: CRM_UNAVAILABLE: Salesforce did not answer.',
                 'Enabled',
                 'Pause'
             ],
