@@ -10,6 +10,11 @@ import { ActionKeys, parseReply } from 'c/accordUtils';
 /** States in which a batch changes without anyone acting: the page polls while one is in view. */
 const MOVING_STATES = new Set(['estimating', 'approved', 'running', 'undoing']);
 const POLL_MS = 15000;
+/**
+ * A draft without an error is about to be estimated and is followed; one older than this was left as a draft (its
+ * estimate never started), and the page stops asking about it every 15 seconds.
+ */
+const DRAFT_FOLLOW_MS = 10 * 60 * 1000;
 /** Actions that cannot be taken back from this page are confirmed first. */
 const CONFIRMATIONS = {
     reject: 'Reject this batch? Its estimate is discarded and nothing is written.',
@@ -153,7 +158,9 @@ export default class AccordBatches extends LightningElement {
     /** A draft without an error is a new batch the backend is about to estimate; one with an error stays a draft. */
     get isMoving() {
         return (this.batches || []).some(
-            (batch) => MOVING_STATES.has(batch.state) || (batch.state === 'draft' && !batch.error)
+            (batch) =>
+                MOVING_STATES.has(batch.state) ||
+                (batch.state === 'draft' && !batch.error && Date.now() - Date.parse(batch.createdAt) < DRAFT_FOLLOW_MS)
         );
     }
 

@@ -209,7 +209,8 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
     });
 
     it('shows an admin the new-batch form; a batch made there shows first and is followed until it awaits approval', async () => {
-        jest.useFakeTimers();
+        // A minute after the draft was made (batch.draft.json).
+        jest.useFakeTimers({ now: new Date('2026-11-28T09:01:00.000Z') });
         const [awaiting, , done] = BATCH_LIST.items;
         listBatches.mockResolvedValue(reply({ items: [awaiting, done] }));
         createBatch.mockResolvedValue(reply(BATCH_DRAFT));
@@ -236,6 +237,18 @@ describe('c-accord-batches for a holder of Accord_Approve_Batches', () => {
         // Awaiting approval does not move by itself: the polling stops.
         await jest.advanceTimersByTimeAsync(60000);
         expect(listBatches).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not follow a draft left unestimated for more than ten minutes', async () => {
+        jest.useFakeTimers({ now: new Date('2026-11-28T09:11:00.000Z') });
+        listBatches.mockResolvedValue(reply({ items: [BATCH_DRAFT] }));
+        const element = createElement('c-accord-batches', { is: AccordBatches });
+        document.body.appendChild(element);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(listBatches).toHaveBeenCalledTimes(1);
+
+        await jest.advanceTimersByTimeAsync(60000);
+        expect(listBatches).toHaveBeenCalledTimes(1);
     });
 
     it('polls while a batch is running and stops when the page closes', async () => {
