@@ -168,6 +168,32 @@ describeEachDatabase('"create people" batches through HubSpot', (ctx) => {
     expect(await h.credits.derivedFromLedger(h.tenant.id)).toEqual({ balance: 96, reserved: 0, available: 96 });
   });
 
+  it('creates a person once per batch when two records of one company come in separate chunks and the CRM cannot find them by email', async () => {
+    const { h } = await setup(100);
+    // People without an email: the CRM search of a later chunk, by email and at its own company, cannot see them.
+    h.deps.referencePeople = async (companyId) => peopleOf(companyId).map((p) => ({ ...p, email: null }));
+    const two = sandbox.seed('companies', ['ACME 2', 'ACME 2 (second record)'].map((name) => ({ properties: { name } }))).map((r) => r.id);
+    const now = new Date();
+    // One record a minute: each company is a chunk of its own.
+    const draft = await createBatch(h.deps, { tenant: h.tenant, request: h.request(two, { object: 'companies', type: 'create_people', canarySize: 0, recordsPerMinute: 1 }), userId: 'admin-1', isAdmin: true, now });
+    const batch = await estimateBatch(h.deps, { tenant: h.tenant, batchId: draft.id, now, rate: h.rate });
+    expect(batch.estimate?.people).toEqual({ toCreate: 3, alreadyInCrm: 0 });
+
+    await approveBatch(h.deps, { tenant: h.tenant, batchId: batch.id, userId: 'admin-1', isAdmin: true, now });
+    await startBatch(h.deps, { tenant: h.tenant, batchId: batch.id, isAdmin: true, mode: 'run', now });
+    // A clock that moves on when the worker waits for the next chunk's minute.
+    let clock = now.getTime();
+    const sleep = async (ms: number) => {
+      clock += ms;
+    };
+    expect(await workBatch(h.deps, { tenant: h.tenant, batchId: batch.id, sleep, now: () => new Date(clock) })).toBe('completed');
+
+    const created = createdBy(batch.id);
+    expect(created).toHaveLength(3);
+    expect(new Set(created.map((c) => c.properties.associatedcompanyid))).toEqual(new Set([two[0]]));
+    expect(await getBatch(h.deps, { tenant: h.tenant, batchId: batch.id })).toMatchObject({ state: 'completed', counts: { creditsSpent: 3 } });
+  });
+
   it('refuses a batch of people for an object that is not a company', async () => {
     const { h } = await setup(10);
     await expect(

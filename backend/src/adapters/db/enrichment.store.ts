@@ -65,6 +65,8 @@ export interface EnrichmentStore {
   recordUndone(tenantId: string, id: string, writes: NewAuditWrite[], now: Date): Promise<void>;
   get(tenantId: string, id: string): Promise<Enrichment | undefined>;
   findByKey(tenantId: string, idempotencyKey: string): Promise<Enrichment | undefined>;
+  /** Which of `idempotencyKeys` belong to an enrichment that was written: one query per 500 keys. */
+  writtenKeys(tenantId: string, idempotencyKeys: readonly string[]): Promise<Set<string>>;
   listForBatch(tenantId: string, batchId: string): Promise<Enrichment[]>;
   /** Newest first. */
   listForRecord(tenantId: string, kind: RecordKind, crmRecordId: string): Promise<Enrichment[]>;
@@ -77,6 +79,9 @@ export interface EnrichmentStore {
 }
 
 const changesSchema = z.array(fieldChangeSchema);
+
+/** Keys per `IN (...)` list: well within SQLite's and PostgreSQL's limits on bound parameters. */
+const KEYS_PER_QUERY = 500;
 
 function toEnrichment(r: EnrichmentsTable): Enrichment {
   return {
@@ -229,6 +234,21 @@ export function createEnrichmentStore({ db }: Database): EnrichmentStore {
     async findByKey(tenantId, key) {
       const row = await byKey(tenantId, key);
       return row ? toEnrichment(row) : undefined;
+    },
+    async writtenKeys(tenantId, keys) {
+      const written = new Set<string>();
+      const unique = [...new Set(keys)];
+      for (let i = 0; i < unique.length; i += KEYS_PER_QUERY) {
+        const rows = await db
+          .selectFrom('enrichments')
+          .select('idempotency_key')
+          .where('tenant_id', '=', tenantId)
+          .where('idempotency_key', 'in', unique.slice(i, i + KEYS_PER_QUERY))
+          .where('state', '=', 'written')
+          .execute();
+        for (const row of rows) written.add(row.idempotency_key);
+      }
+      return written;
     },
     async listForBatch(tenantId, batchId) {
       const rows = await db.selectFrom('enrichments').selectAll().where('tenant_id', '=', tenantId).where('batch_id', '=', batchId).orderBy('created_at').orderBy('id').execute();

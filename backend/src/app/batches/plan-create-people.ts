@@ -56,14 +56,10 @@ export async function planCreatePeople(
     crmPeople = found.people.map((p) => toCrmPerson(tenant.crm, target, p));
   }
   // A reference person is created once per batch, however many CRM companies match their company: not again in
-  // this chunk, nor after an earlier chunk created and recorded them.
-  const taken = new Set<string>();
-  for (const u of planned) {
-    for (const c of u.candidates) {
-      const recorded = await deps.enrichments.findByKey(tenant.id, createKeys(batch.id, c.id).enrichmentKey);
-      if (recorded?.state === 'written') taken.add(c.id);
-    }
-  }
+  // this chunk, nor after an earlier chunk created and recorded them (one query for the chunk's candidates).
+  const candidateIds = [...new Set(planned.flatMap((u) => u.candidates.map((c) => c.id)))];
+  const written = await deps.enrichments.writtenKeys(tenant.id, candidateIds.map((id) => createKeys(batch.id, id).enrichmentKey));
+  const taken = new Set(candidateIds.filter((id) => written.has(createKeys(batch.id, id).enrichmentKey)));
   const plans: CompanyPlan[] = [];
   for (const u of usable) {
     if (u.blocked !== null || !u.match) {
