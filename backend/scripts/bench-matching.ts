@@ -15,7 +15,7 @@ import { buildGeneratedIndex } from '../src/app/parallel-matching/build-generate
 import { matchInParallel, useIndex } from '../src/app/parallel-matching/match-in-parallel';
 import { MatchingPool } from '../src/app/parallel-matching/matching-pool';
 import { ReferenceIndexBuilder, type ReferenceIndex } from '../src/domain/matching/reference-index';
-import { runSelfCheck, type SelfCheck } from '../src/domain/matching/self-check';
+import { runSelfCheck, totalOf, type SelfCheck } from '../src/domain/matching/self-check';
 import { generateCrmDataset } from '../src/domain/synthetic/crm-dataset';
 import { referenceCompanyAt, referencePersonAt } from '../src/domain/synthetic/reference-generator';
 
@@ -101,22 +101,13 @@ async function buildIndex(): Promise<{ index: ReferenceIndex; indexSeconds: numb
  * the index's own records (self-check.ts). That also has the JIT compile the matching code, so the clock after it
  * measures matching at speed, as a long-running service matches; the time it takes is printed apart.
  */
-async function makeReady({
-  index,
-  pool,
-}: {
-  index: ReferenceIndex;
-  pool: MatchingPool | undefined;
-}): Promise<{ matcher: Matcher | undefined; check: SelfCheck }> {
+async function makeReady({ index, pool }: { index: ReferenceIndex; pool: MatchingPool | undefined }): Promise<{ matcher: Matcher | undefined; check: SelfCheck }> {
   if (pool) {
-    const checks = await useIndex(pool, { index, models, selfCheck: { records: SELF_CHECK, ctx } });
-    return { matcher: undefined, check: { checked: sum(checks.map((c) => c.checked)), foundThemselves: sum(checks.map((c) => c.foundThemselves)) } };
+    return { matcher: undefined, check: totalOf(await useIndex(pool, { index, models, selfCheck: { records: SELF_CHECK, ctx } })) };
   }
   const matcher = createMatcher({ index, models });
   return { matcher, check: runSelfCheck(matcher, index, { records: SELF_CHECK, ctx, thresholds: defaultThresholds, now: new Date() }) };
 }
-
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 async function matchAll({ crm, pool, matcher }: { crm: CrmRecord[]; pool: MatchingPool | undefined; matcher: Matcher | undefined }): Promise<Float64Array> {
   const now = new Date();

@@ -10,9 +10,9 @@ import { loadMatchingModels } from '../adapters/reference/matching-models';
 import { useIndex } from '../app/parallel-matching/match-in-parallel';
 import { withStringId, type LinesReply, type LinesRequest } from '../app/parallel-matching/match-lines';
 import { IN_FLIGHT_PER_WORKER, MatchingPool } from '../app/parallel-matching/matching-pool';
-import type { SelfCheckReply } from '../app/parallel-matching/messages';
 import { defaultThresholds } from '../domain/matching/matcher';
 import { ReferenceIndexBuilder } from '../domain/matching/reference-index';
+import { totalOf } from '../domain/matching/self-check';
 import { createProgress } from './progress';
 
 /** CRM lines per request to a matching worker. */
@@ -68,8 +68,12 @@ export async function runMatchCommand(options: MatchCommandOptions): Promise<{ m
   let matched = 0;
   let invalid = 0;
   try {
-    const checks = await useIndex(pool, { index, models, selfCheck: { records: SELF_CHECK_RECORDS, ctx } });
-    logSelfCheck(checks, { seconds: seconds(matchStarted), log: options.log });
+    const check = totalOf(await useIndex(pool, { index, models, selfCheck: { records: SELF_CHECK_RECORDS, ctx } }));
+    if (check.checked > 0) {
+      options.log(
+        `workers ready in ${seconds(matchStarted).toFixed(2)} s; self-check: ${check.foundThemselves.toLocaleString('en')} of ${check.checked.toLocaleString('en')} noisy copies of reference records found themselves`,
+      );
+    }
     matchStarted = process.hrtime.bigint();
     const base = { ctx, thresholds: options.thresholds, now: Date.now(), skipInvalid: options.skipInvalid };
     // Replies are written in input order; a worker's batch waits for the ones before it.
@@ -103,15 +107,6 @@ export async function runMatchCommand(options: MatchCommandOptions): Promise<{ m
     `matched ${matched.toLocaleString('en')} records in ${matchSeconds.toFixed(2)} s (${Math.round(matched / Math.max(matchSeconds, 1e-9)).toLocaleString('en')} records/s${invalid ? `, ${invalid} invalid lines skipped` : ''})`,
   );
   return { matched, indexSeconds, matchSeconds };
-}
-
-function logSelfCheck(checks: readonly SelfCheckReply[], at: { seconds: number; log: (line: string) => void }): void {
-  const checked = checks.reduce((n, c) => n + c.checked, 0);
-  const found = checks.reduce((n, c) => n + c.foundThemselves, 0);
-  if (checked === 0) return;
-  at.log(
-    `workers ready in ${at.seconds.toFixed(2)} s; self-check: ${found.toLocaleString('en')} of ${checked.toLocaleString('en')} noisy copies of reference records found themselves`,
-  );
 }
 
 /** The non-blank lines of a file with their line numbers, streamed. */

@@ -7,19 +7,20 @@ import type { FeatureContext } from '../../domain/matching/features';
 import type { MatchThresholds } from '../../domain/matching/matcher';
 import type { MatchingModel } from '../../domain/matching/model';
 import type { ReferenceIndex } from '../../domain/matching/reference-index';
+import type { SelfCheck } from '../../domain/matching/self-check';
 import { IN_FLIGHT_PER_WORKER, type MatchingPool } from './matching-pool';
-import type { SelfCheckReply, SelfCheckRequest } from './messages';
+import type { SelfCheckRequest } from './messages';
 
 /**
  * Hands the index (shared, not copied) and the models to every worker; with `selfCheck`, each worker then matches that
- * many of the index's own records (self-check.ts) and the replies say how many found themselves.
+ * many of the index's own records (self-check.ts), and the replies say, per worker, how many found themselves.
  */
 export async function useIndex(
   pool: MatchingPool,
   request: { index: ReferenceIndex; models: Record<RecordKind, MatchingModel>; selfCheck?: SelfCheckRequest },
-): Promise<SelfCheckReply[]> {
+): Promise<SelfCheck[]> {
   const replies = await pool.broadcast({ op: 'useIndex', data: request.index.data, models: request.models, selfCheck: request.selfCheck ?? null });
-  return replies.filter((r): r is SelfCheckReply => r !== null);
+  return replies.filter((r): r is SelfCheck => r !== null);
 }
 
 export async function matchInParallel(

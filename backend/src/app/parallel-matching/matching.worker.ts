@@ -10,7 +10,7 @@ import { CompanyShardBuilder, PersonShardBuilder } from '../../domain/matching/r
 import { runSelfCheck } from '../../domain/matching/self-check';
 import { referenceCompanyAt, referencePersonAt } from '../../domain/synthetic/reference-generator';
 import { matchLines } from './match-lines';
-import type { GeneratedReference, MatchReply, SelfCheckReply, ShardReply, WorkerRequest, WorkerResponse } from './messages';
+import type { GeneratedReference, MatchReply, ShardReply, WorkerRequest, WorkerResponse } from './messages';
 
 let matcher: Matcher | undefined;
 
@@ -50,15 +50,8 @@ function handle(request: WorkerRequest): { value: unknown; transfer: ArrayBuffer
       const index = new ReferenceIndex(request.data);
       matcher = createMatcher({ index, models: request.models });
       if (request.selfCheck === null) return { value: null, transfer: [] };
-      const t = process.hrtime.bigint();
-      const check = runSelfCheck(matcher, index, {
-        records: request.selfCheck.records,
-        ctx: request.selfCheck.ctx,
-        thresholds: defaultThresholds,
-        now: new Date(),
-      });
-      const reply: SelfCheckReply = { ...check, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
-      return { value: reply, transfer: [] };
+      const { records, ctx } = request.selfCheck;
+      return { value: runSelfCheck(matcher, index, { records, ctx, thresholds: defaultThresholds, now: new Date() }), transfer: [] };
     }
     case 'match': {
       if (!matcher) throw new Error('match before useIndex');

@@ -28,8 +28,6 @@ export interface SelfCheckRequest {
   ctx: FeatureContext;
 }
 
-export type SelfCheckReply = SelfCheck & { seconds: number };
-
 /** Seconds spent indexing, generating the records excluded. */
 export type ShardReply<S> = { shard: S; indexSeconds: number };
 
@@ -43,7 +41,7 @@ export interface MatchReply {
 export interface WorkerReplies {
   companyShard: ShardReply<KindData>;
   personShard: ShardReply<PersonShard>;
-  useIndex: SelfCheckReply | null;
+  useIndex: SelfCheck | null;
   match: MatchReply;
   matchLines: LinesReply;
 }

@@ -4,7 +4,7 @@ import { referenceCompanyAt, referencePersonAt } from '../synthetic/reference-ge
 import { createMatcher, defaultThresholds } from './matcher';
 import { ReferenceIndexBuilder } from './reference-index';
 import { createRandom } from '../synthetic/random';
-import { crmCopyOf, runSelfCheck } from './self-check';
+import { crmCopyOf, runSelfCheck, totalOf } from './self-check';
 
 const ctx = { defaultCountry: 'AU' };
 const now = new Date('2026-11-27T00:00:00.000Z');
@@ -66,5 +66,10 @@ describe('index self-check', () => {
       checked: 0,
       foundThemselves: 0,
     });
+  });
+
+  it('adds up several workers\' checks', () => {
+    expect(totalOf([{ checked: 200, foundThemselves: 197 }, { checked: 200, foundThemselves: 199 }])).toEqual({ checked: 400, foundThemselves: 396 });
+    expect(totalOf([])).toEqual({ checked: 0, foundThemselves: 0 });
   });
 });
