@@ -117,7 +117,7 @@ function toAgent(row: BatchAgentsTable): Agent {
     nextRunAt: row.next_run_at,
     lastRunAt: row.last_run_at,
     lastBatchId: row.last_batch_id,
-    lastError: row.last_error ?? null,
+    lastError: row.last_error,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

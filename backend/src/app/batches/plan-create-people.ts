@@ -57,9 +57,9 @@ export async function planCreatePeople(
   }
   // A reference person is created once per batch, however many CRM companies match their company: not again in
   // this chunk, nor after an earlier chunk created and recorded them (one query for the chunk's candidates).
-  const candidateIds = [...new Set(planned.flatMap((u) => u.candidates.map((c) => c.id)))];
-  const written = await deps.enrichments.writtenKeys(tenant.id, candidateIds.map((id) => createKeys(batch.id, id).enrichmentKey));
-  const taken = new Set(candidateIds.filter((id) => written.has(createKeys(batch.id, id).enrichmentKey)));
+  const keyOf = new Map(planned.flatMap((u) => u.candidates.map((c) => [c.id, createKeys(batch.id, c.id).enrichmentKey] as const)));
+  const written = await deps.enrichments.writtenKeys(tenant.id, [...keyOf.values()]);
+  const taken = new Set([...keyOf].filter(([, key]) => written.has(key)).map(([id]) => id));
   const plans: CompanyPlan[] = [];
   for (const u of usable) {
     if (u.blocked !== null || !u.match) {
