@@ -29,10 +29,7 @@ export async function buildGeneratedIndex(request: {
   const pool = new MatchingPool({ size: request.workers, youngGenerationMb: BUILD_YOUNG_GENERATION_MB });
   const shards = await buildShards(pool, request).finally(() => pool.close());
   const t = process.hrtime.bigint();
-  const people = joinPersonShards(
-    shards.people.map((r) => r.shard),
-    { shared: true },
-  );
+  const people = joinPersonShards(shards.people.map((r) => r.shard), { shared: true });
   const index = new ReferenceIndex({ companies: shards.companies, people });
   const joinSeconds = Number(shards.companyJoinNs + (process.hrtime.bigint() - t)) / 1e9;
   const slowest = (replies: { indexSeconds: number }[]) => Math.max(0, ...replies.map((r) => r.indexSeconds));
@@ -56,10 +53,7 @@ async function buildShards(
     ranges(source.companies, pool.size).map(([from, to], w) => pool.request(w, { op: 'companyShard', source, from, to, ctx })),
   );
   const t = process.hrtime.bigint();
-  const companies = joinShards(
-    companyShards.map((r) => r.shard),
-    { shared: true },
-  );
+  const companies = joinShards(companyShards.map((r) => r.shard), { shared: true });
   const companyJoinNs = process.hrtime.bigint() - t;
   const people = await Promise.all(
     ranges(request.people, pool.size).map(([from, to], w) => pool.request(w, { op: 'personShard', source, from, to, ctx, companies })),

@@ -9,10 +9,7 @@ describe('block index', () => {
         for (const [key, record] of pairs) builder.add(key, record);
         const index = builder.build();
         for (const key of ['a', 'b', 'c', 'd:x.com', 'n:acme', 'missing']) {
-          const expected = pairs
-            .filter(([k]) => k === key)
-            .map(([, r]) => r)
-            .sort((x, y) => x - y);
+          const expected = pairs.filter(([k]) => k === key).map(([, r]) => r).sort((x, y) => x - y);
           const found = [...index.lookup(key, 10_000)].sort((x, y) => x - y);
           expect(found).toEqual(expected);
         }

@@ -50,24 +50,12 @@ export class BlockIndexBuilder {
   sortedPairs(options: { shared: boolean }): BlockPairs {
     const n = this.size;
     // Pass one reads the chunks, which are dropped before pass two to keep the peak low.
-    const low = radixPass({
-      hashChunks: this.hashChunks,
-      recordChunks: this.recordChunks,
-      n,
-      shift: 0,
-      shared: false,
-    });
+    const low = radixPass({ hashChunks: this.hashChunks, recordChunks: this.recordChunks, n, shift: 0, shared: false });
     this.hashChunks = [];
     this.recordChunks = [];
     this.used = CHUNK;
     this.size = 0;
-    return radixPass({
-      hashChunks: [low.hashes],
-      recordChunks: [low.records],
-      n,
-      shift: 16,
-      shared: options.shared,
-    });
+    return radixPass({ hashChunks: [low.hashes], recordChunks: [low.records], n, shift: 16, shared: options.shared });
   }
 
   build(options: { shared: boolean } = { shared: false }): BlockIndex {
@@ -138,11 +126,7 @@ export class BlockIndex {
  * memory is below the build's peak.
  */
 export function mergeSortedPairs(runs: readonly BlockPairs[], options: { shared: boolean }): BlockPairs {
-  if (runs.length === 0)
-    return {
-      hashes: allocate(0, options.shared),
-      records: allocate(0, options.shared),
-    };
+  if (runs.length === 0) return { hashes: allocate(0, options.shared), records: allocate(0, options.shared) };
   // Folded two at a time: a parallel build has a shard per core, so there are only a few.
   let merged = runs[0]!;
   for (let r = 1; r < runs.length; r++) merged = mergeTwo(merged, runs[r]!, options);

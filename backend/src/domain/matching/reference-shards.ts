@@ -59,10 +59,7 @@ export function joinShards(shards: readonly KindData[], options: { shared: boole
     ids: shards.flatMap((s) => s.ids),
     labels: shards.flatMap((s) => s.labels),
     packed: shards.flatMap((s) => s.packed),
-    blocks: mergeSortedPairs(
-      shards.map((s) => s.blocks),
-      options,
-    ),
+    blocks: mergeSortedPairs(shards.map((s) => s.blocks), options),
     terms: addTermCounts(shards.map((s) => s.terms)),
   };
 }
@@ -81,14 +78,8 @@ export function joinPersonShards(shards: readonly PersonShard[], options: { shar
 
 export function emptyPeople(): ReferenceIndexData['people'] {
   const none = [{ offsets: new Uint32Array(1), bytes: new Uint8Array(0) }];
-  return {
-    ids: none,
-    labels: none,
-    packed: none,
-    blocks: { hashes: new Uint32Array(0), records: new Uint32Array(0) },
-    terms: {},
-    companyOf: new Uint32Array(0),
-  };
+  const noPairs = { hashes: new Uint32Array(0), records: new Uint32Array(0) };
+  return { ids: none, labels: none, packed: none, blocks: noPairs, terms: {}, companyOf: new Uint32Array(0) };
 }
 
 /** The shards' counts added up, value by value. */
