@@ -81,9 +81,10 @@ export function updateOf(settings: Settings, draft: SettingsDraft): DraftCheck {
   if (draft.autoEnrichRecordsPerDay !== settings.autoEnrich.recordsPerDay) autoEnrich.recordsPerDay = draft.autoEnrichRecordsPerDay;
   if (caps.monthlyCredits !== settings.autoEnrich.monthlyCredits) autoEnrich.monthlyCredits = caps.monthlyCredits as number | null;
   if (Object.keys(autoEnrich).length > 0) update.autoEnrich = autoEnrich;
-  const policies = settings.fieldPolicies
-    .filter((p) => draft.policies[policyKey(p)] !== undefined && draft.policies[policyKey(p)] !== p.policy)
-    .map((p) => ({ object: p.object, field: p.field, policy: draft.policies[policyKey(p)]! }));
+  const policies = settings.fieldPolicies.flatMap((p) => {
+    const policy = draft.policies[policyKey(p)];
+    return policy !== undefined && policy !== p.policy ? [{ object: p.object, field: p.field, policy }] : [];
+  });
   if (policies.length > 0) update.fieldPolicies = policies;
   const parsed = settingsUpdateSchema.safeParse(update);
   if (!parsed.success) {

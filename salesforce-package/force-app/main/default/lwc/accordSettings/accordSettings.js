@@ -139,9 +139,10 @@ export function updateOf(settings, draft) {
     if (Object.keys(autoEnrich).length > 0) {
         update.autoEnrich = autoEnrich;
     }
-    const policies = settings.fieldPolicies
-        .filter((p) => draft.policies[policyKey(p)] && draft.policies[policyKey(p)] !== p.policy)
-        .map((p) => ({ object: p.object, field: p.field, policy: draft.policies[policyKey(p)] }));
+    const policies = settings.fieldPolicies.flatMap((p) => {
+        const policy = draft.policies[policyKey(p)];
+        return policy && policy !== p.policy ? [{ object: p.object, field: p.field, policy }] : [];
+    });
     if (policies.length > 0) {
         update.fieldPolicies = policies;
     }
